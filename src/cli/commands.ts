@@ -1,0 +1,80 @@
+import type { CommandContext } from './context.js';
+
+/** What a command module exports: run it, get the exit code. */
+export interface CommandModule {
+  run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number>;
+}
+
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  choices?: readonly string[];
+  default?: string | boolean;
+}
+
+export interface CommandSpec {
+  /** Name and arguments, as commander reads them: `lint [dir]`. */
+  usage: string;
+  summary: string;
+  options?: OptionSpec[];
+  examples?: string[];
+  /** Loaded only when the command runs, so start-up stays fast. */
+  load: () => Promise<CommandModule>;
+}
+
+const formats = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+
+/** The table of commands. Adding a command = a row here and a module in commands/. */
+export const commandSpecs: CommandSpec[] = [
+  {
+    usage: 'lint [dir]',
+    summary: 'check a clause library: YAML, schemas, references, conditions, translations, versions',
+    options: [
+      { flags: '-f, --format <format>', description: 'output format', choices: formats, default: 'stylish' },
+      { flags: '--max-warnings <n>', description: 'fail when there are more warnings than this' },
+      { flags: '--quiet', description: 'report errors only' },
+      { flags: '-o, --output <file>', description: 'write the report to a file instead of standard output' },
+    ],
+    examples: ['clausula lint', 'clausula lint ../my-library --format github', 'clausula lint --format sarif -o lint.sarif'],
+    load: () => import('./commands/lint.js'),
+  },
+  {
+    usage: 'list',
+    summary: 'list the clauses of the library',
+    options: [
+      { flags: '--category <category>', description: 'only this category' },
+      { flags: '--status <status>', description: 'only this status', choices: ['draft', 'approved', 'deprecated'] },
+      { flags: '--lang <language>', description: 'language of the titles' },
+      { flags: '--json', description: 'print JSON' },
+    ],
+    examples: ['clausula list --category personal-data', 'clausula list --status draft --json'],
+    load: () => import('./commands/list.js'),
+  },
+  {
+    usage: 'show <id>',
+    summary: 'show one clause: text, guidance, condition, legal bases',
+    options: [
+      { flags: '--lang <language>', description: 'language to show' },
+      { flags: '--json', description: 'print JSON' },
+    ],
+    examples: ['clausula show ownership.generated-data --lang en'],
+    load: () => import('./commands/show.js'),
+  },
+  {
+    usage: 'schema',
+    summary: 'print or write the JSON Schemas of every library file',
+    options: [{ flags: '--out <dir>', description: 'write one <kind>.schema.json file per kind into this folder' }],
+    examples: ['clausula schema --out schemas'],
+    load: () => import('./commands/schema.js'),
+  },
+  {
+    usage: 'init <dir>',
+    summary: 'create a new, valid, minimal clause library',
+    options: [
+      { flags: '--id <id>', description: 'the library id (default: the folder name)' },
+      { flags: '--languages <list>', description: 'comma-separated language codes', default: 'en' },
+    ],
+    examples: ['clausula init my-library', 'clausula init lib --languages ca,es,en'],
+    load: () => import('./commands/init.js'),
+  },
+];

@@ -1,0 +1,38 @@
+import { Chalk } from 'chalk';
+import { UsageError } from '../../errors.js';
+import { countBySeverity } from '../../library/finding.js';
+import { formatters, type LintFormat } from '../../library/lint/format/index.js';
+import { lintLibrary } from '../../library/lint/run-lint.js';
+import { writeFileSafely } from '../../write/write-file.js';
+import { toolVersion, type CommandContext } from '../context.js';
+import { loadFor, relativeToCwd } from '../load.js';
+
+export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
+  const format = (options.format ?? 'stylish') as LintFormat;
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const library = loadFor(ctx, args[0] ? ctx.resolvePath(args[0]) : undefined);
+  let findings = lintLibrary(library);
+  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
+  const shown = relativeToCwd(ctx, library, findings);
+  const toFile = options.output !== undefined;
+  const chalk = new Chalk({ level: ctx.color && !toFile && format === 'stylish' ? 1 : 0 });
+  const report = formatters[format](shown, { chalk, toolVersion: toolVersion(), root: ctx.io.cwd, ...(maxWarnings !== undefined ? { maxWarnings } : {}) });
+  if (toFile) await writeFileSafely(ctx.resolvePath(String(options.output)), report, { force: true, display: String(options.output) });
+  else ctx.io.stdout.write(report);
+
+  const counts = countBySeverity(findings);
+  if (counts.error > 0) return 1;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+    ctx.io.stderr.write(`clausula: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  if (format === 'stylish' && findings.length === 0 && !toFile) ctx.io.stdout.write(`✔ ${library.clauses.length} clauses, no problems\n`);
+  return 0;
+}
+
+function parseMaxWarnings(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${String(value)}"`);
+  return n;
+}

@@ -1,0 +1,31 @@
+import type { Clause } from '../../schema/clause.js';
+import { pick } from '../../library/model.js';
+import type { CommandContext } from '../context.js';
+import { languageFor, loadFor } from '../load.js';
+import { warnUnreadable } from './warn-unreadable.js';
+
+export async function run(ctx: CommandContext, _args: string[], options: Record<string, unknown>): Promise<number> {
+  const library = loadFor(ctx);
+  warnUnreadable(ctx, library);
+  const language = languageFor(library, options.lang);
+  const categories = (library.manifest?.value.categories ?? []).map((c) => c.id);
+  const clauses = library.clauses
+    .map((c) => c.value)
+    .filter((c) => options.category === undefined || c.category === options.category)
+    .filter((c) => options.status === undefined || c.status === options.status)
+    .sort((a, b) => categories.indexOf(a.category) - categories.indexOf(b.category) || (a.order ?? 100) - (b.order ?? 100) || (a.id < b.id ? -1 : 1));
+
+  if (options.json) {
+    const rows = clauses.map((c) => ({ id: c.id, version: c.version, status: c.status, category: c.category, title: pick(c.title, language), when: c.when ?? null }));
+    ctx.io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  if (clauses.length === 0) {
+    ctx.io.stdout.write('No clauses match.\n');
+    return 0;
+  }
+  const width = Math.max(...clauses.map((c) => c.id.length));
+  const lines = clauses.map((c: Clause) => `${c.id.padEnd(width)}  ${c.version.padEnd(7)}  ${c.status.padEnd(10)}  ${pick(c.title, language)}`);
+  ctx.io.stdout.write(lines.join('\n') + `\n\n${clauses.length} ${clauses.length === 1 ? 'clause' : 'clauses'}\n`);
+  return 0;
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isAbsolute, resolve } from 'node:path';
+import type { Io } from './io.js';
+
+/** The package's root folder: it holds the shipped library (clauses/, templates/) and schemas/. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let cachedVersion: string | undefined;
+export function toolVersion(): string {
+  cachedVersion ??= (JSON.parse(readFileSync(resolve(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  return cachedVersion;
+}
+
+/** What every command receives: the terminal, the resolved global options. */
+export interface CommandContext {
+  io: Io;
+  /** Absolute path of the library to use (--library, else the shipped one). */
+  libraryDir: string;
+  /** Whether --library was given. */
+  libraryGiven: boolean;
+  debug: boolean;
+  color: boolean;
+  /** Resolve a path the user typed against the working directory. */
+  resolvePath(path: string): string;
+}
+
+export function wantsColor(io: Io, noColorFlag: boolean): boolean {
+  if (noColorFlag) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.stdout.isTTY === true;
+}
+
+export function resolveFrom(cwd: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(cwd, path);
+}

@@ -1,0 +1,8 @@
+/** Everything a command may touch outside itself; injected so tests run commands in-process. */
+export interface Io {
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}

@@ -1,0 +1,160 @@
+import type { AnswerValue } from '../schema/common.js';
+import type { Question } from '../schema/questions.js';
+import { questionIdsOf, type Expr } from './ast.js';
+import type { QuestionLookup } from './check.js';
+import { evaluate, hasValue, type Answers } from './evaluate.js';
+
+/**
+ * Exhaustive search over the answers an interview can produce, for conditions over
+ * finite domains: yes/no, single choice, and the options of multiple choice that the
+ * conditions mention. Skip logic is respected: a question whose `when` is false has
+ * no value; a required question whose `when` holds has one. Text, numbers, dates and
+ * lists have infinite domains: conditions that use them are reported as not analysed.
+ */
+export type SearchResult = { analysed: true; found: Map<string, AnswerValue> | null } | { analysed: false; reason: string };
+
+export interface SearchProblem {
+  /** The conditions whose questions span the search. */
+  exprs: readonly Expr[];
+  questions: QuestionLookup;
+  /** The parsed `when` of a question, if it has a valid one. */
+  whenOf: (id: string) => Expr | undefined;
+  /** What we look for. */
+  predicate: (answers: Answers) => boolean;
+  /** Largest number of answer combinations tried. */
+  limit?: number;
+}
+
+const NO_VALUE = undefined;
+
+export function findAnswers(problem: SearchProblem): SearchResult {
+  const limit = problem.limit ?? 200_000;
+  // The questions involved: those named, and those their skip logic depends on.
+  const ids: string[] = [];
+  const whens = new Map<string, Expr>();
+  const queue = problem.exprs.flatMap((e) => questionIdsOf(e));
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (ids.includes(id)) continue;
+    if (!problem.questions.has(id)) continue; // unknown names are reported by the checker
+    ids.push(id);
+    const when = problem.whenOf(id);
+    if (when) {
+      whens.set(id, when);
+      queue.push(...questionIdsOf(when));
+    }
+  }
+  const allExprs = [...problem.exprs, ...whens.values()];
+  const domains: (AnswerValue | undefined)[][] = [];
+  let combinations = 1;
+  for (const id of ids) {
+    const question = problem.questions.get(id)!.question;
+    const domain = domainOf(question, allExprs);
+    if (!domain) return { analysed: false, reason: `it uses ${id}, a ${question.type} question, which has too many possible answers to try` };
+    domains.push(domain);
+    combinations *= domain.length;
+    if (combinations > limit) return { analysed: false, reason: `its questions have more than ${limit} combinations of answers` };
+  }
+
+  const answers = new Map<string, AnswerValue>();
+  const counters = new Array<number>(ids.length).fill(0);
+  for (let n = 0; n < combinations; n++) {
+    answers.clear();
+    for (let i = 0; i < ids.length; i++) {
+      const value = domains[i]![counters[i]!];
+      if (value !== NO_VALUE) answers.set(ids[i]!, value);
+    }
+    if (consistent(ids, answers, whens, problem.questions) && problem.predicate(answers)) {
+      return { analysed: true, found: new Map(answers) };
+    }
+    for (let i = 0; i < ids.length; i++) {
+      counters[i]!++;
+      if (counters[i]! < domains[i]!.length) break;
+      counters[i] = 0;
+    }
+  }
+  return { analysed: true, found: null };
+}
+
+/** Does this combination respect the interview's skip logic and required answers? */
+function consistent(ids: readonly string[], answers: Answers, whens: ReadonlyMap<string, Expr>, questions: QuestionLookup): boolean {
+  for (const id of ids) {
+    const when = whens.get(id);
+    const asked = when ? evaluate(when, answers) : true;
+    const present = hasValue(answers.get(id));
+    if (!asked && present) return false;
+    if (asked && !present && questions.get(id)!.question.required !== false) return false;
+  }
+  return true;
+}
+
+function domainOf(question: Question, exprs: readonly Expr[]): (AnswerValue | undefined)[] | undefined {
+  switch (question.type) {
+    case 'boolean':
+      return [true, false, NO_VALUE];
+    case 'select':
+      return [...(question.options ?? []).map((o) => o.value), NO_VALUE];
+    case 'multiselect': {
+      // Only the options some condition mentions matter; the others cannot change a result.
+      const options = new Set((question.options ?? []).map((o) => o.value));
+      const mentioned = [...new Set(exprs.flatMap((e) => stringLiterals(e)).filter((s) => options.has(s)))].sort();
+      if (mentioned.length > 12) return undefined;
+      const subsets: string[][] = [];
+      for (let mask = 0; mask < 1 << mentioned.length; mask++) {
+        subsets.push(mentioned.filter((_, i) => (mask & (1 << i)) !== 0));
+      }
+      return [...subsets, NO_VALUE];
+    }
+    default:
+      return undefined;
+  }
+}
+
+function stringLiterals(e: Expr): string[] {
+  switch (e.kind) {
+    case 'literal':
+      return typeof e.value === 'string' ? [e.value] : [];
+    case 'list':
+      return e.items.flatMap(stringLiterals);
+    case 'ref':
+      return [];
+    case 'not':
+      return stringLiterals(e.operand);
+    default:
+      return [...stringLiterals(e.left), ...stringLiterals(e.right)];
+  }
+}
+
+/**
+ * For each reference in a condition, the condition under which its value matters:
+ * `A and B` reads B only when A holds; `A or B` reads B only when A fails.
+ */
+export function guardedRefs(expr: Expr): { name: string; start: number; end: number; guard: (a: Answers) => boolean }[] {
+  const out: { name: string; start: number; end: number; guard: (a: Answers) => boolean }[] = [];
+  const walk = (e: Expr, guard: (a: Answers) => boolean): void => {
+    switch (e.kind) {
+      case 'ref':
+        out.push({ name: e.name, start: e.start, end: e.end, guard });
+        return;
+      case 'literal':
+      case 'list':
+        return;
+      case 'not':
+        walk(e.operand, guard);
+        return;
+      case 'and':
+        walk(e.left, guard);
+        walk(e.right, (a) => guard(a) && evaluate(e.left, a));
+        return;
+      case 'or':
+        walk(e.left, guard);
+        walk(e.right, (a) => guard(a) && !evaluate(e.left, a));
+        return;
+      default:
+        walk(e.left, guard);
+        walk(e.right, guard);
+    }
+  };
+  walk(expr, () => true);
+  return out;
+}

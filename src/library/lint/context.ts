@@ -1,0 +1,75 @@
+import type { Clause } from '../../schema/clause.js';
+import type { Expr } from '../../expr/ast.js';
+import { parseCondition, type ParseError } from '../../expr/parse.js';
+import type { Finding, Severity } from '../finding.js';
+import type { Library, Located } from '../model.js';
+import { locate, locateInString, type PathSegment, type YamlSource } from '../yaml-source.js';
+import { ruleMeta } from './rule-meta.js';
+import { questionConditions } from '../validate-answers.js';
+
+/** What every check sees: the library, parsed conditions (parsed once), and a reporter. */
+export interface LintContext {
+  library: Library;
+  languages: string[];
+  /** Parsed clause conditions by clause id; absent when the clause has no `when` or it does not parse. */
+  clauseConditions: Map<string, Expr>;
+  clauseConditionErrors: Map<string, ParseError>;
+  questionConditions: Map<string, Expr>;
+  report(finding: ReportInput): void;
+  findings: Finding[];
+}
+
+export interface ReportInput {
+  ruleId: string;
+  source: YamlSource;
+  /** Where: a path to a value in the file... */
+  path?: readonly PathSegment[];
+  target?: 'key' | 'value';
+  /** ...or a piece of a string value at that path. */
+  inString?: { value: string; offset: number; length: number };
+  message: string;
+  fix?: string | undefined;
+  severity?: Severity;
+}
+
+export function createContext(library: Library): LintContext {
+  const findings: Finding[] = [];
+  const clauseConditions = new Map<string, Expr>();
+  const clauseConditionErrors = new Map<string, ParseError>();
+  for (const clause of library.clauses) {
+    const when = clause.value.when;
+    if (when === undefined) continue;
+    const parsed = parseCondition(when);
+    if (parsed.ok) clauseConditions.set(clause.value.id, parsed.expr);
+    else clauseConditionErrors.set(clause.value.id, parsed.error);
+  }
+  return {
+    library,
+    languages: library.manifest?.value.languages ?? [],
+    clauseConditions,
+    clauseConditionErrors,
+    questionConditions: questionConditions(library),
+    findings,
+    report(input) {
+      const path = input.path ?? [];
+      const range = input.inString
+        ? locateInString(input.source, path, input.inString.value, input.inString.offset, input.inString.length)
+        : locate(input.source, path, input.target ?? 'value');
+      findings.push({
+        ruleId: input.ruleId,
+        severity: input.severity ?? ruleMeta(input.ruleId).severity,
+        file: input.source.file,
+        start: range.start,
+        end: range.end,
+        message: input.message,
+        ...(input.fix ? { fix: input.fix } : {}),
+      });
+    },
+  };
+}
+
+export type Check = (ctx: LintContext) => void;
+
+export function isApproved(clause: Located<Clause>): boolean {
+  return clause.value.status === 'approved';
+}

@@ -1,0 +1,200 @@
+import type { AnswerValue } from '../../../schema/common.js';
+import type { Expr } from '../../../expr/ast.js';
+import { questionIdsOf } from '../../../expr/ast.js';
+import { findAnswers, guardedRefs, type SearchResult } from '../../../expr/analyse.js';
+import { checkCondition } from '../../../expr/check.js';
+import { evaluate } from '../../../expr/evaluate.js';
+import { parseCondition } from '../../../expr/parse.js';
+import type { PathSegment, YamlSource } from '../../yaml-source.js';
+import type { Check, LintContext } from '../context.js';
+
+/** Conditions of clauses and questions: syntax, names, options, types, reachability. */
+export const checkConditions: Check = (ctx) => {
+  const { library } = ctx;
+  for (const clause of library.clauses) {
+    const when = clause.value.when;
+    if (when === undefined) continue;
+    const id = clause.value.id;
+    const error = ctx.clauseConditionErrors.get(id);
+    if (error) {
+      reportAt(ctx, clause.source, ['when'], when, error.offset, error.length, 'condition-syntax', `the condition does not parse: ${error.message}`, error.fix);
+      continue;
+    }
+    const expr = ctx.clauseConditions.get(id)!;
+    if (!reportCheckIssues(ctx, clause.source, ['when'], when, expr)) continue;
+    reportUnanswerable(ctx, clause.source, ['when'], when, expr);
+
+    const search = (predicate: (a: ReadonlyMap<string, AnswerValue>) => boolean): SearchResult =>
+      findAnswers({ exprs: [expr], questions: library.questions, whenOf: (q) => ctx.questionConditions.get(q), predicate });
+    const satisfiable = search((a) => evaluate(expr, a));
+    if (!satisfiable.analysed) {
+      ctx.report({ ruleId: 'not-analysed', source: clause.source, path: ['when'], message: `the condition is not checked for dead or always-true cases: ${satisfiable.reason}` });
+      continue;
+    }
+    if (satisfiable.found === null) {
+      ctx.report({
+        ruleId: 'dead-clause',
+        source: clause.source,
+        path: ['when'],
+        message: `no answers can satisfy this condition, so ${id} is never selected`,
+        fix: "check the values it compares and the skip logic (`when`) of the questions it uses",
+      });
+      continue;
+    }
+    const falsifiable = search((a) => !evaluate(expr, a));
+    if (falsifiable.analysed && falsifiable.found === null) {
+      ctx.report({
+        ruleId: 'always-true',
+        source: clause.source,
+        path: ['when'],
+        message: 'every possible set of answers satisfies this condition',
+        fix: 'remove `when`: a clause without a condition always applies',
+      });
+    }
+  }
+
+  const questions = library.questionsFile;
+  if (questions) {
+    for (const entry of library.questions.values()) {
+      const when = entry.question.when;
+      if (when === undefined) continue;
+      const path = [...entry.path, 'when'];
+      const parsed = parseCondition(when);
+      if (!parsed.ok) {
+        reportAt(ctx, questions.source, path, when, parsed.error.offset, parsed.error.length, 'condition-syntax', `the condition does not parse: ${parsed.error.message}`, parsed.error.fix);
+        continue;
+      }
+      if (!reportCheckIssues(ctx, questions.source, path, when, parsed.expr)) continue;
+      let ordered = true;
+      for (const ref of guardedRefs(parsed.expr)) {
+        const other = library.questions.get(ref.name);
+        if (other && other.index >= entry.index) {
+          ordered = false;
+          reportAt(
+            ctx,
+            questions.source,
+            path,
+            when,
+            ref.start,
+            ref.end - ref.start,
+            'question-order',
+            other.question.id === entry.question.id ? `${entry.question.id} depends on itself` : `${entry.question.id} depends on ${ref.name}, which is asked after it`,
+            `move ${ref.name} before ${entry.question.id} in clauses/questions.yaml`,
+          );
+        }
+      }
+      if (!ordered) continue;
+      reportUnanswerable(ctx, questions.source, path, when, parsed.expr);
+      const result = findAnswers({ exprs: [parsed.expr], questions: library.questions, whenOf: (q) => ctx.questionConditions.get(q), predicate: (a) => evaluate(parsed.expr, a) });
+      if (result.analysed && result.found === null) {
+        ctx.report({ ruleId: 'dead-question', source: questions.source, path, message: `no answers satisfy this condition, so ${entry.question.id} is never asked`, fix: 'fix the condition or remove the question' });
+      }
+    }
+  }
+
+  checkConflicts(ctx);
+};
+
+/** Report the checker's issues; true when there were none. */
+function reportCheckIssues(ctx: LintContext, source: YamlSource, path: PathSegment[], text: string, expr: Expr): boolean {
+  const issues = checkCondition(expr, ctx.library.questions);
+  for (const issue of issues) reportAt(ctx, source, path, text, issue.offset, issue.length, issue.ruleId, issue.message, issue.fix);
+  return issues.length === 0;
+}
+
+/** A question read where its own skip logic guarantees it has no answer. */
+function reportUnanswerable(ctx: LintContext, source: YamlSource, path: PathSegment[], text: string, expr: Expr): void {
+  const { library } = ctx;
+  const seen = new Set<string>();
+  for (const ref of guardedRefs(expr)) {
+    const when = ctx.questionConditions.get(ref.name);
+    if (!when || seen.has(ref.name)) continue;
+    seen.add(ref.name);
+    const result = findAnswers({
+      exprs: [expr, when],
+      questions: library.questions,
+      whenOf: (q) => ctx.questionConditions.get(q),
+      predicate: (a) => ref.guard(a) && evaluate(when, a),
+    });
+    if (result.analysed && result.found === null) {
+      reportAt(
+        ctx,
+        source,
+        path,
+        text,
+        ref.start,
+        ref.end - ref.start,
+        'unanswerable-question',
+        `${ref.name} is never answered here: it is asked only when ${library.questions.get(ref.name)!.question.when}, which cannot hold at this point of the condition`,
+        'rewrite the condition so it reads this question only where it is asked',
+      );
+    }
+  }
+}
+
+/** A clause that requires B while another selected clause excludes B, for some answers. */
+function checkConflicts(ctx: LintContext): void {
+  const { library } = ctx;
+  const selectable = library.clauses.filter((c) => c.value.status === 'approved' && !ctx.clauseConditionErrors.has(c.value.id));
+  const closure = new Map<string, Set<string>>();
+  const requiresOf = (id: string): Set<string> => {
+    const cached = closure.get(id);
+    if (cached) return cached;
+    const out = new Set<string>();
+    closure.set(id, out);
+    for (const next of library.clauseById.get(id)?.value.requires ?? []) {
+      if (out.has(next)) continue;
+      out.add(next);
+      for (const further of requiresOf(next)) out.add(further);
+    }
+    return out;
+  };
+  const conditionOf = (id: string) => ctx.clauseConditions.get(id);
+  for (const excluder of selectable) {
+    (excluder.value.excludes ?? []).forEach((excluded, i) => {
+      for (const requirer of selectable) {
+        if (!requiresOf(requirer.value.id).has(excluded)) continue;
+        if (requirer.value.id === excluder.value.id && (excluder.value.requires ?? []).includes(excluded)) continue; // requires-and-excludes
+        const a = conditionOf(requirer.value.id);
+        const b = conditionOf(excluder.value.id);
+        const exprs = [a, b].filter((e): e is Expr => e !== undefined);
+        const result = findAnswers({
+          exprs,
+          questions: library.questions,
+          whenOf: (q) => ctx.questionConditions.get(q),
+          predicate: (ans) => exprs.every((e) => evaluate(e, ans)),
+        });
+        if (!result.analysed || result.found === null) continue;
+        const example = describeAnswers(result.found, exprs);
+        ctx.report({
+          ruleId: 'requires-excluded',
+          source: excluder.source,
+          path: ['excludes', i],
+          message: `${excluder.value.id} excludes ${excluded}, but ${requirer.value.id} requires it, and both apply when ${example}`,
+          fix: 'narrow one of the two conditions, or drop the requires or the excludes',
+        });
+        break;
+      }
+    });
+  }
+}
+
+function describeAnswers(answers: ReadonlyMap<string, AnswerValue>, exprs: Expr[]): string {
+  const ids = new Set(exprs.flatMap((e) => questionIdsOf(e)));
+  const parts = [...answers].filter(([id]) => ids.has(id)).map(([id, v]) => `${id}: ${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`);
+  return parts.length > 0 ? parts.join(', ') : 'any answers';
+}
+
+function reportAt(
+  ctx: LintContext,
+  source: YamlSource,
+  path: PathSegment[],
+  text: string,
+  offset: number,
+  length: number,
+  ruleId: string,
+  message: string,
+  fix?: string,
+): void {
+  ctx.report({ ruleId, source, path, inString: { value: text, offset, length: Math.max(1, length) }, message, fix });
+}

@@ -1,0 +1,11 @@
+import { checkAnswers } from '../../validate-answers.js';
+import type { Check } from '../context.js';
+
+/** Scenario answers are valid answers: known questions, right types, options that exist. */
+export const checkScenarioAnswers: Check = (ctx) => {
+  const language = ctx.languages[0] ?? 'en';
+  for (const scenario of ctx.library.scenarios) {
+    const { findings } = checkAnswers(ctx.library, scenario.value.answers, scenario.source, ['answers'], language);
+    ctx.findings.push(...findings);
+  }
+};

@@ -1,0 +1,280 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Finding, Position } from './finding.js';
+
+/** Files larger than this are refused: a clause library has no business with them. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** More aliases than this in one file is treated as an alias bomb ("billion laughs"). */
+export const MAX_ALIASES = 100;
+
+export type PathSegment = string | number;
+
+/** A parsed YAML file that remembers where every value came from. */
+export interface YamlSource {
+  /** The path shown in messages: relative to the library folder, forward slashes. */
+  file: string;
+  text: string;
+  doc: Document.Parsed | undefined;
+  lineCounter: LineCounter;
+  /** The plain data, or undefined when the file could not be parsed. */
+  data: unknown;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface ParseResult {
+  source: YamlSource;
+  findings: Finding[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Read a YAML file from disk, refusing what is not a reasonable UTF-8 text file. */
+export function readYamlFile(absolutePath: string, file: string): ParseResult {
+  const fail = (message: string, fix: string, start: Position = { line: 1, column: 1 }): ParseResult => ({
+    source: emptySource(file),
+    findings: [{ ruleId: 'yaml-syntax', severity: 'error', file, start, message, fix }],
+  });
+  let size: number;
+  try {
+    size = statSync(absolutePath).size;
+  } catch (error) {
+    return fail(`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'check that the file exists and is readable');
+  }
+  if (size > MAX_FILE_BYTES) {
+    return fail(
+      `the file is ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (1 MiB)`,
+      'split it into smaller files; a clause or questions file is never this large',
+    );
+  }
+  const bytes = readFileSync(absolutePath);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return fail('the file is binary (it contains a NUL byte), not YAML text', 'save it as UTF-8 text', byteOffsetPosition(bytes, nul));
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    return fail('the file is not valid UTF-8', 'save the file with UTF-8 encoding', byteOffsetPosition(bytes, bad));
+  }
+  return parseYamlText(text, file);
+}
+
+/** Parse YAML text strictly, keeping positions. Every problem becomes a finding. */
+export function parseYamlText(rawText: string, file: string): ParseResult {
+  // A byte-order mark is not content; editors do not count it as a column.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lineCounter = new LineCounter();
+  const findings: Finding[] = [];
+  const source: YamlSource = { file, text, doc: undefined, lineCounter, data: undefined };
+  const at = (offset: number): Position => toPosition(lineCounter, offset);
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
+  } catch (error) {
+    if (error instanceof RangeError) {
+      findings.push({
+        ruleId: 'yaml-syntax',
+        severity: 'error',
+        file,
+        start: { line: 1, column: 1 },
+        message: 'the YAML is nested too deeply to read',
+        fix: 'flatten the structure',
+      });
+      return { source, findings };
+    }
+    throw error;
+  }
+  source.doc = doc;
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    findings.push({
+      ruleId: 'yaml-syntax',
+      severity: 'error',
+      file,
+      start: at(e.pos[0]),
+      end: at(e.pos[1]),
+      message: yamlMessage(e.code, e.message),
+      fix: yamlFix(e.code),
+    });
+  }
+  if (findings.length > 0) return { source, findings };
+
+  const aliasCount = countAliases(doc);
+  if (aliasCount.count > MAX_ALIASES) {
+    findings.push({
+      ruleId: 'yaml-syntax',
+      severity: 'error',
+      file,
+      start: at(aliasCount.firstOffset),
+      message: `the file uses ${aliasCount.count} aliases, more than the ${MAX_ALIASES} allowed (this is how "billion laughs" attacks start)`,
+      fix: 'write the values out instead of using aliases (*name)',
+    });
+    return { source, findings };
+  }
+  try {
+    source.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    findings.push({
+      ruleId: 'yaml-syntax',
+      severity: 'error',
+      file,
+      start: at(aliasCount.firstOffset),
+      message: error instanceof RangeError ? 'the YAML is nested too deeply to read' : `the YAML cannot be read: ${(error as Error).message}`,
+      fix: 'write the values out instead of using aliases (*name)',
+    });
+  }
+  return { source, findings };
+}
+
+function emptySource(file: string): YamlSource {
+  return { file, text: '', doc: undefined, lineCounter: new LineCounter(), data: undefined };
+}
+
+function countAliases(doc: Document.Parsed): { count: number; firstOffset: number } {
+  let count = 0;
+  let firstOffset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (count === 0) firstOffset = node.range?.[0] ?? 0;
+      count++;
+    },
+  });
+  return { count, firstOffset };
+}
+
+function yamlMessage(code: string, message: string): string {
+  // The yaml package's messages end with " at line L, column C" and a code frame; we print positions ourselves.
+  const first = message.split('\n')[0] ?? message;
+  const plain = first.replace(/ at line \d+, column \d+:?$/, '').trim();
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return `duplicate key: ${plain.replace(/^Map keys must be unique;?\s*/i, '') || 'a key appears twice in the same mapping'}`.replace(/: $/, '');
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML indents with spaces';
+    case 'TAG_RESOLVE_FAILED':
+      return `unknown tag: ${plain}`;
+    default:
+      return plain.charAt(0).toLowerCase() + plain.slice(1);
+  }
+}
+
+function yamlFix(code: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'remove one of the two entries';
+    case 'TAB_AS_INDENT':
+      return 'replace the tab with spaces';
+    case 'TAG_RESOLVE_FAILED':
+      return 'remove the tag: clausula reads plain YAML values only';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'check the indentation and quoting on this line';
+    default:
+      return undefined;
+  }
+}
+
+export function toPosition(lineCounter: LineCounter, offset: number): Position {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+function byteOffsetPosition(bytes: Buffer, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Count characters, not bytes, up to the offset (the prefix is valid UTF-8).
+  const column = Buffer.from(bytes.subarray(lineStart, offset)).toString('utf8').length + 1;
+  return { line, column };
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i]!;
+    const extra = c < 0x80 ? 0 : c >> 5 === 6 ? 1 : c >> 4 === 14 ? 2 : c >> 3 === 30 ? 3 : -1;
+    if (extra < 0) return i;
+    for (let k = 1; k <= extra; k++) if (i + k >= bytes.length || bytes[i + k]! >> 6 !== 2) return i;
+    i += extra + 1;
+  }
+  return bytes.length;
+}
+
+/** The node at a data path, or the deepest node on the way there. */
+function nodeAt(source: YamlSource, path: readonly PathSegment[], target: 'key' | 'value'): Node | undefined {
+  let node: unknown = source.doc?.contents;
+  let found: Node | undefined = node as Node | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return found;
+      if (last && target === 'key') return pair.key as Node;
+      node = pair.value;
+      found = (pair.value as Node | null) ?? (pair.key as Node);
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      if (!node) return found;
+      found = node as Node;
+    } else {
+      return found;
+    }
+    if (isAlias(node)) return found;
+  }
+  return found;
+}
+
+/** Where a value (or its key) sits in the file. The whole file when the path is not found. */
+export function locate(source: YamlSource, path: readonly PathSegment[], target: 'key' | 'value' = 'value'): Range {
+  const node = nodeAt(source, path, target);
+  const range = node?.range;
+  if (!range) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  return { start: toPosition(source.lineCounter, range[0]), end: toPosition(source.lineCounter, range[1]) };
+}
+
+/**
+ * Where a piece of a string value sits in the file, given its offset in the parsed string.
+ * Exact for plain, quoted and block scalars without escapes inside the piece: we find the
+ * same occurrence of the piece's text in the raw source of the scalar.
+ */
+export function locateInString(
+  source: YamlSource,
+  path: readonly PathSegment[],
+  value: string,
+  offset: number,
+  length: number,
+): Range {
+  const node = nodeAt(source, path, 'value');
+  const whole = locate(source, path);
+  if (!node?.range || !isScalar(node)) return whole;
+  const needle = value.slice(offset, offset + length);
+  if (needle.length === 0) return whole;
+  let occurrence = 0;
+  for (let i = value.indexOf(needle); i !== -1 && i < offset; i = value.indexOf(needle, i + 1)) occurrence++;
+  const raw = source.text.slice(node.range[0], node.range[1]);
+  let at = -1;
+  for (let k = 0, from = 0; k <= occurrence; k++) {
+    at = raw.indexOf(needle, from);
+    if (at === -1) break;
+    from = at + 1;
+  }
+  if (at === -1) return whole;
+  const startOffset = node.range[0] + at;
+  return {
+    start: toPosition(source.lineCounter, startOffset),
+    end: toPosition(source.lineCounter, startOffset + needle.length),
+  };
+}
