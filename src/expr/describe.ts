@@ -49,7 +49,7 @@ const es: Phrases = {
   is: (l, v) => `${l} es ${v}`,
   isNot: (l, v) => `${l} no es ${v}`,
   oneOf: (l, v) => `${l} es ${v}`,
-  among: (v, l) => `${l} incluye ${v}`,
+  among: (v, l) => `entre ${l} figura ${v}`,
   cmp: {
     '<': (l, v) => `${l} es inferior a ${v}`,
     '<=': (l, v) => `${l} es como máximo ${v}`,
@@ -70,7 +70,7 @@ const ca: Phrases = {
   is: (l, v) => `${l} és ${v}`,
   isNot: (l, v) => `${l} no és ${v}`,
   oneOf: (l, v) => `${l} és ${v}`,
-  among: (v, l) => `${l} inclou ${v}`,
+  among: (v, l) => `entre ${l} hi ha ${v}`,
   cmp: {
     '<': (l, v) => `${l} és inferior a ${v}`,
     '<=': (l, v) => `${l} és com a màxim ${v}`,
@@ -127,7 +127,8 @@ export function phrase(expr: Expr, questions: QuestionLookup, language: string, 
     if (typeof value === 'number') return p.number(value);
     if (typeof value === 'boolean') return String(value);
     const option = q?.options?.find((o) => o.value === value);
-    return option ? lowerFirst(pickText(option.label, language)) : p.quote(value);
+    // Option labels keep their own capitals (proper names, licences) and read as quotations.
+    return p.quote(option ? pickText(option.label, language) : value);
   };
   const questionOf = (e: Expr) => (e.kind === 'ref' ? questions.get(e.name)?.question : undefined);
 

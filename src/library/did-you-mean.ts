@@ -11,14 +11,14 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  const limit = Math.max(2, Math.floor(name.length / 4));
   return bestDistance <= limit ? best : undefined;
 }
 
 /** Damerau–Levenshtein (optimal string alignment) distance. */
 function distance(a: string, b: string): number {
   if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > 8) return Math.abs(a.length - b.length);
+  if (Math.abs(a.length - b.length) > 8) return Number.POSITIVE_INFINITY;
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[] = new Array(rows * cols).fill(0);

@@ -111,7 +111,7 @@ export const checkUnusedQuestions: Check = (ctx) => {
       source: questions.source,
       path: [...entry.path, 'id'],
       message: `question ${entry.question.id} is not used by any condition or clause text`,
-      fix: 'use it in a clause, or remove it (removing a question is a major change)',
+      fix: 'use it in a clause or remove it; removing a question is a major change',
     });
   }
 };

@@ -1,0 +1,231 @@
+import type { AnswerValue } from '../schema/common.js';
+import type { LegalBasis } from '../schema/clause.js';
+import type { Template } from '../schema/template.js';
+import type { Trace } from '../expr/evaluate.js';
+import { describeCondition } from '../expr/describe.js';
+import { pick, type Library } from '../library/model.js';
+import { clauseHash, shortHash } from '../provenance/hash.js';
+import { parseClauseText, type Block, type Inline } from './clause-text.js';
+import { outline } from './outline.js';
+import type { Reason, Selection } from './select.js';
+import { formatAnswer, formatDate } from './values.js';
+import { wordsFor, type Words } from './words.js';
+
+/** A run of literal text. `answer` marks text that came from the officer's answers. */
+export type Run = { kind: 'text'; text: string; bold?: boolean; italic?: boolean; answer?: boolean } | { kind: 'break' };
+
+export type DocBlock = { kind: 'paragraph'; runs: Run[] } | { kind: 'list'; ordered: boolean; items: DocBlock[][] };
+
+export interface DocClause {
+  id: string;
+  version: string;
+  /** `sha256:…` of the clause's normative content, as in clauses.lock.yaml. */
+  hash: string;
+  shortHash: string;
+  title: string;
+  blocks: DocBlock[];
+  legalBasis: LegalBasis[];
+  /** Why the clause is in, in plain words (rationale annex). */
+  rationale: string;
+}
+
+export interface DocPart {
+  heading: string;
+  intro: DocBlock[];
+  clauses: DocClause[];
+}
+
+export interface AnnexTable {
+  kind: 'answers' | 'provenance' | 'rationale';
+  title: string;
+  note?: string;
+  columns: string[];
+  rows: string[][];
+}
+
+/**
+ * Everything a document says, resolved to literal text in one language. Renderers
+ * (docx, md, html, json) only lay it out; they decide nothing.
+ */
+export interface DocumentModel {
+  language: string;
+  words: Words;
+  title: string;
+  template: string;
+  library: { id: string; version: string; release: string; title: string };
+  cover: { authority: string | undefined; contractTitle: string | undefined; contractReference: string | undefined; date: string; isoDate: string };
+  parts: DocPart[];
+  annexes: AnnexTable[];
+  /** Placeholders left blank, as "clause id: question id". */
+  blanks: string[];
+  /** Selected clauses the template does not place. */
+  unplaced: string[];
+}
+
+export interface DocumentOptions {
+  language: string;
+  /** The document's date (SOURCE_DATE_EPOCH or now, decided by the caller). */
+  date: Date;
+  rationale?: boolean;
+}
+
+export function buildDocument(
+  library: Library,
+  template: Template,
+  selection: Selection,
+  answers: ReadonlyMap<string, AnswerValue>,
+  options: DocumentOptions,
+): DocumentModel {
+  const { language } = options;
+  const words = wordsFor(language);
+  const manifest = library.manifest!.value;
+  const fallback = manifest.defaultLanguage ?? manifest.languages[0];
+  const text = (t: Record<string, string> | undefined) => pick(t, language, fallback);
+  const answerText = (id: string) => formatAnswer(library.questions.get(id)?.question, answers.get(id), language);
+  const blanks: string[] = [];
+
+  const selected = selection.included.map((id) => selection.byId.get(id)!.clause);
+  const placed = outline(template, selected);
+  const titleOf = (id: string) => {
+    const c = library.clauseById.get(id)?.value;
+    return c ? `${text(c.title)} (${id})` : id;
+  };
+
+  const parts: DocPart[] = placed.parts.map((part) => ({
+    heading: text(part.heading),
+    intro: part.intro ? resolveBlocks(parseClauseText(text(part.intro)), answerText, words, (name) => blanks.push(`${template.id}: ${name}`)) : [],
+    clauses: part.clauses.map((clause) => {
+      const hash = clauseHash(clause);
+      const decision = selection.byId.get(clause.id)!;
+      return {
+        id: clause.id,
+        version: clause.version,
+        hash,
+        shortHash: shortHash(hash),
+        title: text(clause.title),
+        blocks: resolveBlocks(parseClauseText(text(clause.text)), answerText, words, (name) => blanks.push(`${clause.id}: ${name}`)),
+        legalBasis: clause.legalBasis ?? [],
+        rationale: rationaleFor(decision.reasons, library, language, words, answerText, titleOf),
+      };
+    }),
+  }));
+
+  const release = `${manifest.id}@${manifest.version}`;
+  const isoDate = options.date.toISOString().slice(0, 10);
+  const annexes: AnnexTable[] = [];
+  const wanted = new Set(template.annexes ?? ['answers', 'provenance']);
+  if (options.rationale) wanted.add('rationale');
+  if (wanted.has('answers')) {
+    const rows: string[][] = [];
+    for (const entry of [...library.questions.values()].sort((a, b) => a.index - b.index)) {
+      const value = answerText(entry.question.id);
+      if (value === undefined) continue;
+      rows.push([capitalise(text(entry.question.label)), value]);
+    }
+    annexes.push({ kind: 'answers', title: words.answersAnnex, columns: [words.question, words.answer], rows });
+  }
+  if (wanted.has('provenance')) {
+    const rows = parts.flatMap((p) => p.clauses.map((c) => [c.id, c.version, c.shortHash]));
+    annexes.push({ kind: 'provenance', title: words.provenanceAnnex, note: words.provenanceNote(release), columns: [words.clause, words.version, words.hash], rows });
+  }
+  if (wanted.has('rationale')) {
+    const rows = parts.flatMap((p) => p.clauses.map((c) => [`${c.title} (${c.id})`, c.rationale]));
+    annexes.push({ kind: 'rationale', title: words.rationaleAnnex, columns: [words.clause, words.why], rows });
+  }
+
+  return {
+    language,
+    words,
+    title: text(template.title),
+    template: template.id,
+    library: { id: manifest.id, version: manifest.version, release, title: text(manifest.title) },
+    cover: {
+      authority: answerText('authorityName'),
+      contractTitle: answerText('contractTitle'),
+      contractReference: answerText('contractReference'),
+      date: formatDate(isoDate, language),
+      isoDate,
+    },
+    parts,
+    annexes,
+    blanks,
+    unplaced: placed.unplaced.map((c) => c.id),
+  };
+}
+
+/** Fill placeholders with answers as literal text; the structure comes only from the clause's own Markdown. */
+function resolveBlocks(blocks: Block[], answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void): DocBlock[] {
+  return blocks.map((block): DocBlock => {
+    if (block.kind === 'list') return { kind: 'list', ordered: block.ordered, items: block.items.map((item) => resolveBlocks(item, answerText, words, onBlank)) };
+    return { kind: 'paragraph', runs: block.inlines.map((inline) => resolveInline(inline, answerText, words, onBlank)) };
+  });
+}
+
+function resolveInline(inline: Inline, answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void): Run {
+  if (inline.kind === 'break') return { kind: 'break' };
+  const marks = { ...(inline.bold ? { bold: true } : {}), ...(inline.italic ? { italic: true } : {}) };
+  if (inline.kind === 'text') return { kind: 'text', text: inline.text, ...marks };
+  const value = answerText(inline.name);
+  if (value === undefined) {
+    onBlank(inline.name);
+    return { kind: 'text', text: words.blank, ...marks };
+  }
+  return { kind: 'text', text: value, answer: true, ...marks };
+}
+
+/** Why a clause is in: the deciding reason, in plain words, with the answers that decided it. */
+export function rationaleFor(
+  reasons: readonly Reason[],
+  library: Library,
+  language: string,
+  words: Words,
+  answerText: (id: string) => string | undefined,
+  titleOf: (id: string) => string,
+): string {
+  const parts: string[] = [];
+  for (const reason of reasons) {
+    if (reason.kind === 'always') parts.push(words.alwaysApplies);
+    if (reason.kind === 'required-by') parts.push(words.requiredBy(reason.by.map(titleOf).join(', ')));
+    if (reason.kind === 'condition' && reason.holds) {
+      const decided = decidingAnswers(reason.trace)
+        .map((id) => {
+          const label = pick(library.questions.get(id)?.question.label, language);
+          return `${capitalise(label || id)}: ${answerText(id) ?? words.notAnswered}`;
+        })
+        .join('; ');
+      parts.push(`${describeCondition(reason.expr, library.questions, language)}${decided ? ` (${decided}.)` : ''}`);
+    }
+  }
+  return parts.join(' ');
+}
+
+/** The questions whose answers the evaluation read, in order, once each. */
+export function decidingAnswers(trace: Trace): string[] {
+  const out: string[] = [];
+  const walk = (t: Trace | undefined): void => {
+    if (!t) return;
+    switch (t.kind) {
+      case 'ref':
+        if (!out.includes(t.name)) out.push(t.name);
+        return;
+      case 'not':
+        walk(t.operand);
+        return;
+      case 'and':
+      case 'or':
+      case 'compare':
+      case 'in':
+        walk(t.left);
+        walk(t.right);
+        return;
+      default:
+        return;
+    }
+  };
+  walk(trace);
+  return out;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
