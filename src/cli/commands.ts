@@ -39,6 +39,38 @@ export const commandSpecs: CommandSpec[] = [
     load: () => import('./commands/lint.js'),
   },
   {
+    usage: 'explain <answers> [clause]',
+    summary: 'for each clause: in or out, and the condition with the answers that decided it',
+    options: [
+      { flags: '--lang <language>', description: 'language of titles and plain-words conditions' },
+      { flags: '--include-drafts', description: 'let draft clauses be selected' },
+      { flags: '--json', description: 'print JSON' },
+    ],
+    examples: ['clausula explain examples/smart-parking.yaml', 'clausula explain tender.yaml personal-data.processor-terms --json'],
+    load: () => import('./commands/explain.js'),
+  },
+  {
+    usage: 'test [dir]',
+    summary: "run the library's scenario tests: answers → clauses expected in and out",
+    options: [
+      { flags: '-f, --format <format>', description: 'output format', choices: ['stylish', 'json', 'junit'], default: 'stylish' },
+      { flags: '-o, --output <file>', description: 'write the report to a file instead of standard output' },
+    ],
+    examples: ['clausula test', 'clausula test ../my-library --format junit -o scenarios.xml'],
+    load: () => import('./commands/test.js'),
+  },
+  {
+    usage: 'graph',
+    summary: 'the clauses and their requires/excludes links, as Mermaid or Graphviz',
+    options: [
+      { flags: '--format <format>', description: 'graph language', choices: ['mermaid', 'dot'], default: 'mermaid' },
+      { flags: '--lang <language>', description: 'language of the category titles' },
+      { flags: '--all', description: 'include deprecated clauses' },
+    ],
+    examples: ['clausula graph > clauses.mmd', 'clausula graph --format dot | dot -Tsvg > clauses.svg'],
+    load: () => import('./commands/graph.js'),
+  },
+  {
     usage: 'list',
     summary: 'list the clauses of the library',
     options: [
