@@ -53,7 +53,16 @@ export interface DocumentModel {
   title: string;
   template: string;
   library: { id: string; version: string; release: string; title: string };
-  cover: { authority: string | undefined; contractTitle: string | undefined; contractReference: string | undefined; date: string; isoDate: string };
+  cover: {
+    authority: string | undefined;
+    contractTitle: string | undefined;
+    contractReference: string | undefined;
+    contractType: string | undefined;
+    cpvCodes: string | undefined;
+    duration: string | undefined;
+    date: string;
+    isoDate: string;
+  };
   parts: DocPart[];
   annexes: AnnexTable[];
   /** Placeholders left blank, as "clause id: question id". */
@@ -143,6 +152,9 @@ export function buildDocument(
       authority: answerText('authorityName'),
       contractTitle: answerText('contractTitle'),
       contractReference: answerText('contractReference'),
+      contractType: answerText('contractType'),
+      cpvCodes: answerText('cpvCodes'),
+      duration: answerText('contractDurationMonths'),
       date: formatDate(isoDate, language),
       isoDate,
     },

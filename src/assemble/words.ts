@@ -8,7 +8,7 @@ export interface Words {
   blank: string;
   contents: string;
   annex: string;
-  cover: { authority: string; contract: string; reference: string; release: string; language: string; date: string; template: string };
+  cover: { authority: string; contract: string; reference: string; type: string; cpv: string; duration: string; months: string; release: string; language: string; date: string; template: string };
   answersAnnex: string;
   provenanceAnnex: string;
   rationaleAnnex: string;
@@ -38,7 +38,7 @@ const en: Words = {
   blank: '[…]',
   contents: 'Contents',
   annex: 'Annex',
-  cover: { authority: 'Contracting authority', contract: 'Contract', reference: 'Reference', release: 'Clause library', language: 'Language', date: 'Date', template: 'Document' },
+  cover: { authority: 'Contracting authority', contract: 'Contract', reference: 'Reference', type: 'Type of contract', cpv: 'CPV codes', duration: 'Duration', months: 'months', release: 'Clause library', language: 'Language', date: 'Date', template: 'Document' },
   answersAnnex: 'Tender data profile',
   provenanceAnnex: 'Provenance of the clauses',
   rationaleAnnex: 'Why each clause is included',
@@ -68,7 +68,7 @@ const es: Words = {
   blank: '[…]',
   contents: 'Índice',
   annex: 'Anexo',
-  cover: { authority: 'Órgano de contratación', contract: 'Contrato', reference: 'Expediente', release: 'Biblioteca de cláusulas', language: 'Idioma', date: 'Fecha', template: 'Documento' },
+  cover: { authority: 'Órgano de contratación', contract: 'Contrato', reference: 'Expediente', type: 'Tipo de contrato', cpv: 'Códigos CPV', duration: 'Duración', months: 'meses', release: 'Biblioteca de cláusulas', language: 'Idioma', date: 'Fecha', template: 'Documento' },
   answersAnnex: 'Perfil de datos de la licitación',
   provenanceAnnex: 'Procedencia de las cláusulas',
   rationaleAnnex: 'Motivo de inclusión de cada cláusula',
@@ -98,7 +98,7 @@ const ca: Words = {
   blank: '[…]',
   contents: 'Índex',
   annex: 'Annex',
-  cover: { authority: 'Òrgan de contractació', contract: 'Contracte', reference: 'Expedient', release: 'Biblioteca de clàusules', language: 'Llengua', date: 'Data', template: 'Document' },
+  cover: { authority: 'Òrgan de contractació', contract: 'Contracte', reference: 'Expedient', type: 'Tipus de contracte', cpv: 'Codis CPV', duration: 'Durada', months: 'mesos', release: 'Biblioteca de clàusules', language: 'Llengua', date: 'Data', template: 'Document' },
   answersAnnex: 'Perfil de dades de la licitació',
   provenanceAnnex: 'Procedència de les clàusules',
   rationaleAnnex: "Motiu d'inclusió de cada clàusula",

@@ -5,11 +5,14 @@ import type { QuestionLookup } from './check.js';
 import { evaluate, hasValue, type Answers } from './evaluate.js';
 
 /**
- * Exhaustive search over the answers an interview can produce, for conditions over
- * finite domains: yes/no, single choice, and the options of multiple choice that the
- * conditions mention. Skip logic is respected: a question whose `when` is false has
- * no value; a required question whose `when` holds has one. Text, numbers, dates and
- * lists have infinite domains: conditions that use them are reported as not analysed.
+ * Exhaustive search over the answers an interview can produce. Exact, because every
+ * domain is reduced to the values that can change a result: yes/no and single choice
+ * in full; for multiple choice and lists, the subsets of the values conditions
+ * mention; for text, each mentioned literal or something else; for numbers and dates,
+ * each literal compared with and a point on either side (within the question's
+ * validation bounds). Skip logic is respected: a question whose `when` is false has no
+ * value; a required question whose `when` holds has one. Searches larger than the limit
+ * are reported as not analysed.
  */
 export type SearchResult = { analysed: true; found: Map<string, AnswerValue> | null } | { analysed: false; reason: string };
 
@@ -94,10 +97,11 @@ function domainOf(question: Question, exprs: readonly Expr[]): (AnswerValue | un
       return [true, false, NO_VALUE];
     case 'select':
       return [...(question.options ?? []).map((o) => o.value), NO_VALUE];
-    case 'multiselect': {
-      // Only the options some condition mentions matter; the others cannot change a result.
-      const options = new Set((question.options ?? []).map((o) => o.value));
-      const mentioned = [...new Set(exprs.flatMap((e) => stringLiterals(e)).filter((s) => options.has(s)))].sort();
+    case 'multiselect':
+    case 'list': {
+      // Only the values some condition mentions matter; the others cannot change a result.
+      const options = question.type === 'multiselect' ? new Set((question.options ?? []).map((o) => o.value)) : undefined;
+      const mentioned = [...new Set(exprs.flatMap((e) => literals(e)).filter((v): v is string => typeof v === 'string' && (!options || options.has(v))))].sort();
       if (mentioned.length > 12) return undefined;
       const subsets: string[][] = [];
       for (let mask = 0; mask < 1 << mentioned.length; mask++) {
@@ -105,23 +109,58 @@ function domainOf(question: Question, exprs: readonly Expr[]): (AnswerValue | un
       }
       return [...subsets, NO_VALUE];
     }
-    default:
-      return undefined;
+    case 'text': {
+      // Equality with the literals mentioned, or none of them.
+      const mentioned = [...new Set(exprs.flatMap((e) => literals(e)).filter((v): v is string => typeof v === 'string'))].sort();
+      return [...mentioned, '\u0000another text', NO_VALUE];
+    }
+    case 'number': {
+      // Comparisons with literals only change at the literals: try each, and a point on each side.
+      const marks = [...new Set(exprs.flatMap((e) => literals(e)).filter((v): v is number => typeof v === 'number'))].sort((a, b) => a - b);
+      const points = new Set<number>();
+      marks.forEach((m, i) => {
+        points.add(m);
+        points.add(i === 0 ? m - 1 : (marks[i - 1]! + m) / 2);
+      });
+      points.add(marks.length > 0 ? marks[marks.length - 1]! + 1 : 0);
+      const { min, max } = question.validation ?? {};
+      const allowed = [...points].filter((p) => (min === undefined || p >= min) && (max === undefined || p <= max));
+      if (min !== undefined) allowed.push(min);
+      if (max !== undefined) allowed.push(max);
+      return [...[...new Set(allowed)].sort((a, b) => a - b), NO_VALUE];
+    }
+    case 'date': {
+      const marks = [...new Set(exprs.flatMap((e) => literals(e)).filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)))].sort();
+      const points = new Set<string>(['0000-01-01', '9999-12-31']);
+      for (const m of marks) {
+        points.add(m);
+        points.add(shiftDay(m, -1));
+        points.add(shiftDay(m, 1));
+      }
+      return [...points, NO_VALUE];
+    }
   }
 }
 
-function stringLiterals(e: Expr): string[] {
+function shiftDay(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function literals(e: Expr): (string | number | boolean)[] {
   switch (e.kind) {
     case 'literal':
-      return typeof e.value === 'string' ? [e.value] : [];
+      return [e.value];
     case 'list':
-      return e.items.flatMap(stringLiterals);
+      return e.items.flatMap(literals);
     case 'ref':
       return [];
     case 'not':
-      return stringLiterals(e.operand);
+      return literals(e.operand);
     default:
-      return [...stringLiterals(e.left), ...stringLiterals(e.right)];
+      return [...literals(e.left), ...literals(e.right)];
   }
 }
 

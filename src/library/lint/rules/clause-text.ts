@@ -5,8 +5,8 @@ import { questionIdsOf } from '../../../expr/ast.js';
 import { evaluate } from '../../../expr/evaluate.js';
 import type { Check } from '../context.js';
 
-/** Questions documents print on their cover, so they count as used. */
-export const COVER_QUESTIONS = ['authorityName', 'contractTitle', 'contractReference'];
+/** Questions documents print on their cover (DocumentModel.cover), so they count as used. */
+export const COVER_QUESTIONS = ['authorityName', 'contractTitle', 'contractReference', 'contractType', 'cpvCodes', 'contractDurationMonths'];
 
 /** Clause text: supported Markdown only; placeholders that name questions answered whenever the clause applies. */
 export const checkClauseText: Check = (ctx) => {
