@@ -5,9 +5,11 @@ import type { Trace } from '../expr/evaluate.js';
 import { describeCondition } from '../expr/describe.js';
 import { pick, type Library } from '../library/model.js';
 import { clauseHash, shortHash } from '../provenance/hash.js';
+import { clausePlainText, textHash } from '../provenance/text.js';
 import { parseClauseText, type Block, type Inline } from './clause-text.js';
 import { outline } from './outline.js';
 import type { Reason, Selection } from './select.js';
+import { literalAnswer, showable } from './literal.js';
 import { formatAnswer, formatDate } from './values.js';
 import { wordsFor, type Words } from './words.js';
 
@@ -18,18 +20,36 @@ export type DocBlock = { kind: 'paragraph'; runs: Run[] } | { kind: 'list'; orde
 
 export interface DocClause {
   id: string;
+  /** "2.3": the part's number and the clause's place in it. */
+  number: string;
   version: string;
+  status: 'draft' | 'approved' | 'deprecated';
   /** `sha256:…` of the clause's normative content, as in clauses.lock.yaml. */
   hash: string;
   shortHash: string;
   title: string;
   blocks: DocBlock[];
+  /** `sha256:…` of the clause's text as generated (title and paragraphs, see provenance/text.ts). */
+  textHash: string;
   legalBasis: LegalBasis[];
   /** Why the clause is in, in plain words (rationale annex). */
   rationale: string;
+  /** In a guideline: what officers read about the clause besides its text. */
+  guide?: ClauseGuide;
+}
+
+export interface ClauseGuide {
+  /** When it applies, in plain words. */
+  applies: string;
+  guidance: DocBlock[];
+  /** "1.2.0 · approved", in the document's language. */
+  versionLine: string;
+  supersededBy?: string;
 }
 
 export interface DocPart {
+  /** "2": the part's place in the document. */
+  number: string;
   heading: string;
   intro: DocBlock[];
   clauses: DocClause[];
@@ -48,6 +68,8 @@ export interface AnnexTable {
  * (docx, md, html, json) only lay it out; they decide nothing.
  */
 export interface DocumentModel {
+  /** A tender's clauses (`build`) or the library's guideline (`guide`). */
+  kind: 'tender' | 'guide';
   language: string;
   words: Words;
   title: string;
@@ -69,6 +91,12 @@ export interface DocumentModel {
   blanks: string[];
   /** Selected clauses the template does not place. */
   unplaced: string[];
+  /** Label and value of each line of the cover, in order. */
+  coverRows: { label: string; value: string }[];
+  /** The running header: the contract reference, else its title, else the document title. */
+  header: string;
+  /** Set when draft clauses were allowed in (--include-drafts): the document is not for tender use. */
+  notice?: string;
 }
 
 export interface DocumentOptions {
@@ -76,6 +104,8 @@ export interface DocumentOptions {
   /** The document's date (SOURCE_DATE_EPOCH or now, decided by the caller). */
   date: Date;
   rationale?: boolean;
+  /** Draft clauses were allowed into the selection: the document says it is not for tender use. */
+  includeDrafts?: boolean;
 }
 
 export function buildDocument(
@@ -90,7 +120,10 @@ export function buildDocument(
   const manifest = library.manifest!.value;
   const fallback = manifest.defaultLanguage ?? manifest.languages[0];
   const text = (t: Record<string, string> | undefined) => pick(t, language, fallback);
-  const answerText = (id: string) => formatAnswer(library.questions.get(id)?.question, answers.get(id), language);
+  const answerText = (id: string) => {
+    const value = formatAnswer(library.questions.get(id)?.question, answers.get(id), language);
+    return value === undefined ? undefined : literalAnswer(value);
+  };
   const blanks: string[] = [];
 
   const selected = selection.included.map((id) => selection.byId.get(id)!.clause);
@@ -100,19 +133,25 @@ export function buildDocument(
     return c ? `${text(c.title)} (${id})` : id;
   };
 
-  const parts: DocPart[] = placed.parts.map((part) => ({
+  const parts: DocPart[] = placed.parts.map((part, partIndex) => ({
+    number: String(partIndex + 1),
     heading: text(part.heading),
     intro: part.intro ? resolveBlocks(parseClauseText(text(part.intro)), answerText, words, (name) => blanks.push(`${template.id}: ${name}`)) : [],
-    clauses: part.clauses.map((clause) => {
+    clauses: part.clauses.map((clause, clauseIndex) => {
       const hash = clauseHash(clause);
       const decision = selection.byId.get(clause.id)!;
+      const title = showable(text(clause.title));
+      const blocks = resolveBlocks(parseClauseText(text(clause.text)), answerText, words, (name) => blanks.push(`${clause.id}: ${name}`));
       return {
         id: clause.id,
+        number: `${partIndex + 1}.${clauseIndex + 1}`,
         version: clause.version,
+        status: clause.status,
         hash,
         shortHash: shortHash(hash),
-        title: text(clause.title),
-        blocks: resolveBlocks(parseClauseText(text(clause.text)), answerText, words, (name) => blanks.push(`${clause.id}: ${name}`)),
+        title,
+        blocks,
+        textHash: textHash(clausePlainText(title, blocks)),
         legalBasis: clause.legalBasis ?? [],
         rationale: rationaleFor(decision.reasons, library, language, words, answerText, titleOf),
       };
@@ -134,7 +173,8 @@ export function buildDocument(
     annexes.push({ kind: 'answers', title: words.answersAnnex, columns: [words.question, words.answer], rows });
   }
   if (wanted.has('provenance')) {
-    const rows = parts.flatMap((p) => p.clauses.map((c) => [c.id, c.version, c.shortHash]));
+    // A draft clause says so next to its version: only approved clauses belong in a tender.
+    const rows = parts.flatMap((p) => p.clauses.map((c) => [c.id, c.status === 'approved' ? c.version : `${c.version} (${words.statuses[c.status]})`, c.shortHash]));
     annexes.push({ kind: 'provenance', title: words.provenanceAnnex, note: words.provenanceNote(release), columns: [words.clause, words.version, words.hash], rows });
   }
   if (wanted.has('rationale')) {
@@ -142,31 +182,51 @@ export function buildDocument(
     annexes.push({ kind: 'rationale', title: words.rationaleAnnex, columns: [words.clause, words.why], rows });
   }
 
+  const cover = {
+    authority: answerText('authorityName'),
+    contractTitle: answerText('contractTitle'),
+    contractReference: answerText('contractReference'),
+    contractType: answerText('contractType'),
+    cpvCodes: answerText('cpvCodes'),
+    duration: answerText('contractDurationMonths'),
+    date: formatDate(isoDate, language),
+    isoDate,
+  };
+  const title = text(template.title);
+  const notice = options.includeDrafts ? words.draftNotice : undefined;
+  const coverRows = [
+    { label: words.cover.authority, value: cover.authority },
+    { label: words.cover.contract, value: cover.contractTitle },
+    { label: words.cover.reference, value: cover.contractReference },
+    { label: words.cover.type, value: cover.contractType },
+    { label: words.cover.cpv, value: cover.cpvCodes },
+    { label: words.cover.duration, value: cover.duration === undefined ? undefined : `${cover.duration} ${words.cover.months}` },
+    { label: words.cover.release, value: release },
+    { label: words.cover.language, value: words.languageName },
+    { label: words.cover.date, value: cover.date },
+    { label: words.status, value: notice },
+  ].filter((row): row is { label: string; value: string } => row.value !== undefined);
+
   return {
+    kind: 'tender',
     language,
     words,
-    title: text(template.title),
+    title,
     template: template.id,
     library: { id: manifest.id, version: manifest.version, release, title: text(manifest.title) },
-    cover: {
-      authority: answerText('authorityName'),
-      contractTitle: answerText('contractTitle'),
-      contractReference: answerText('contractReference'),
-      contractType: answerText('contractType'),
-      cpvCodes: answerText('cpvCodes'),
-      duration: answerText('contractDurationMonths'),
-      date: formatDate(isoDate, language),
-      isoDate,
-    },
+    cover,
     parts,
     annexes,
     blanks,
     unplaced: placed.unplaced.map((c) => c.id),
+    coverRows,
+    header: cover.contractReference ?? cover.contractTitle ?? title,
+    ...(notice ? { notice } : {}),
   };
 }
 
 /** Fill placeholders with answers as literal text; the structure comes only from the clause's own Markdown. */
-function resolveBlocks(blocks: Block[], answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void): DocBlock[] {
+export function resolveBlocks(blocks: Block[], answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void): DocBlock[] {
   return blocks.map((block): DocBlock => {
     if (block.kind === 'list') return { kind: 'list', ordered: block.ordered, items: block.items.map((item) => resolveBlocks(item, answerText, words, onBlank)) };
     return { kind: 'paragraph', runs: block.inlines.map((inline) => resolveInline(inline, answerText, words, onBlank)) };
@@ -176,7 +236,7 @@ function resolveBlocks(blocks: Block[], answerText: (id: string) => string | und
 function resolveInline(inline: Inline, answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void): Run {
   if (inline.kind === 'break') return { kind: 'break' };
   const marks = { ...(inline.bold ? { bold: true } : {}), ...(inline.italic ? { italic: true } : {}) };
-  if (inline.kind === 'text') return { kind: 'text', text: inline.text, ...marks };
+  if (inline.kind === 'text') return { kind: 'text', text: showable(inline.text), ...marks };
   const value = answerText(inline.name);
   if (value === undefined) {
     onBlank(inline.name);

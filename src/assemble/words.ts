@@ -27,6 +27,20 @@ export interface Words {
   conditionHolds: string;
   alwaysApplies: string;
   provenanceNote: (release: string) => string;
+  /** Header and cover note of a document built with --include-drafts. */
+  draftNotice: string;
+  /** The cover row label for that note. */
+  status: string;
+  statuses: { draft: string; approved: string; deprecated: string };
+  notes: string;
+  guideTitle: string;
+  guidance: string;
+  appliesLabel: string;
+  supersededBy: (id: string) => string;
+  jurisdiction: string;
+  licence: string;
+  publisher: string;
+  clauseCount: string;
 }
 
 const en: Words = {
@@ -57,6 +71,18 @@ const en: Words = {
   conditionHolds: 'The answers of this tender meet the condition.',
   alwaysApplies: 'Applies to every tender.',
   provenanceNote: (r) => `The clauses come unaltered from the clause library ${r}. The hash identifies each clause's approved content; \`clausula verify\` checks it.`,
+  draftNotice: 'DRAFT — contains clauses not approved for tender use',
+  status: 'Status',
+  statuses: { draft: 'draft', approved: 'approved', deprecated: 'deprecated' },
+  notes: 'Notes',
+  guideTitle: 'Guideline for the data clauses of tenders',
+  guidance: 'Guidance for officers',
+  appliesLabel: 'When it applies',
+  supersededBy: (id) => `Replaced by ${id}.`,
+  jurisdiction: 'Jurisdiction',
+  licence: 'Licence',
+  publisher: 'Publisher',
+  clauseCount: 'Clauses',
 };
 
 const es: Words = {
@@ -87,6 +113,18 @@ const es: Words = {
   conditionHolds: 'Las respuestas de esta licitación cumplen la condición.',
   alwaysApplies: 'Se aplica a toda licitación.',
   provenanceNote: (r) => `Las cláusulas proceden sin alteraciones de la biblioteca de cláusulas ${r}. La huella identifica el contenido aprobado de cada cláusula; \`clausula verify\` la comprueba.`,
+  draftNotice: 'BORRADOR — contiene cláusulas no aprobadas para licitar',
+  status: 'Estado',
+  statuses: { draft: 'borrador', approved: 'aprobada', deprecated: 'obsoleta' },
+  notes: 'Notas',
+  guideTitle: 'Guía de las cláusulas de datos de las licitaciones',
+  guidance: 'Orientaciones para el personal gestor',
+  appliesLabel: 'Cuándo se aplica',
+  supersededBy: (id) => `Sustituida por ${id}.`,
+  jurisdiction: 'Ámbito jurídico',
+  licence: 'Licencia',
+  publisher: 'Editor',
+  clauseCount: 'Cláusulas',
 };
 
 const ca: Words = {
@@ -117,6 +155,18 @@ const ca: Words = {
   conditionHolds: 'Les respostes d’aquesta licitació compleixen la condició.',
   alwaysApplies: "S'aplica a tota licitació.",
   provenanceNote: (r) => `Les clàusules provenen sense alteracions de la biblioteca de clàusules ${r}. L'empremta identifica el contingut aprovat de cada clàusula; \`clausula verify\` la comprova.`,
+  draftNotice: 'ESBORRANY — conté clàusules no aprovades per licitar',
+  status: 'Estat',
+  statuses: { draft: 'esborrany', approved: 'aprovada', deprecated: 'obsoleta' },
+  notes: 'Notes',
+  guideTitle: 'Guia de les clàusules de dades de les licitacions',
+  guidance: 'Orientacions per al personal gestor',
+  appliesLabel: 'Quan s’aplica',
+  supersededBy: (id) => `Substituïda per ${id}.`,
+  jurisdiction: 'Àmbit jurídic',
+  licence: 'Llicència',
+  publisher: 'Editor',
+  clauseCount: 'Clàusules',
 };
 
 const byLanguage: Record<string, Words> = { en, es, ca };

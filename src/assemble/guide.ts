@@ -1,0 +1,114 @@
+import type { Clause } from '../schema/clause.js';
+import { describeCondition } from '../expr/describe.js';
+import { parseCondition } from '../expr/parse.js';
+import { pick, type Library } from '../library/model.js';
+import { clauseHash, shortHash } from '../provenance/hash.js';
+import { clausePlainText, textHash } from '../provenance/text.js';
+import { parseClauseText } from './clause-text.js';
+import { resolveBlocks, type DocClause, type DocPart, type DocumentModel } from './document.js';
+import { showable } from './literal.js';
+import { compareClauses } from './outline.js';
+import { formatDate } from './values.js';
+import { wordsFor } from './words.js';
+
+export interface GuideOptions {
+  language: string;
+  /** The guideline's date (SOURCE_DATE_EPOCH or now, decided by the caller). */
+  date: Date;
+}
+
+/**
+ * The guideline for tenders: every clause of the library by category, with when it
+ * applies in plain words, its text (placeholders shown as the question they ask for),
+ * guidance for officers, legal bases, version and status. Pure, like buildDocument.
+ */
+export function buildGuide(library: Library, options: GuideOptions): DocumentModel {
+  const { language } = options;
+  const words = wordsFor(language);
+  const manifest = library.manifest!.value;
+  const fallback = manifest.defaultLanguage ?? manifest.languages[0];
+  const text = (t: Record<string, string> | undefined) => pick(t, language, fallback);
+  // In a guideline a placeholder reads as the question it stands for: [Contract title].
+  const placeholder = (id: string) => `[${showable(text(library.questions.get(id)?.question.label)) || id}]`;
+
+  const byCategory = new Map<string, Clause[]>();
+  for (const { value } of library.clauses) byCategory.set(value.category, [...(byCategory.get(value.category) ?? []), value]);
+  const known = manifest.categories.map((c) => c.id);
+  const order = [...known.filter((id) => byCategory.has(id)), ...[...byCategory.keys()].filter((id) => !known.includes(id)).sort()];
+
+  const parts: DocPart[] = order.map((categoryId, partIndex) => {
+    const category = manifest.categories.find((c) => c.id === categoryId);
+    const description = category?.description ? showable(text(category.description)) : '';
+    const clauses = [...byCategory.get(categoryId)!].sort(compareClauses);
+    return {
+      number: String(partIndex + 1),
+      heading: category ? showable(text(category.title)) : categoryId,
+      intro: description ? [{ kind: 'paragraph', runs: [{ kind: 'text', text: description }] }] : [],
+      clauses: clauses.map((clause, clauseIndex): DocClause => {
+        const hash = clauseHash(clause);
+        const title = showable(text(clause.title));
+        const blocks = resolveBlocks(parseClauseText(text(clause.text)), placeholder, words, () => undefined);
+        const parsed = clause.when === undefined ? undefined : parseCondition(clause.when);
+        const applies = parsed === undefined || parsed.ok ? describeCondition(parsed?.expr, library.questions, language) : clause.when!;
+        return {
+          id: clause.id,
+          number: `${partIndex + 1}.${clauseIndex + 1}`,
+          version: clause.version,
+          status: clause.status,
+          hash,
+          shortHash: shortHash(hash),
+          title,
+          blocks,
+          textHash: textHash(clausePlainText(title, blocks)),
+          legalBasis: clause.legalBasis ?? [],
+          rationale: '',
+          guide: {
+            applies,
+            guidance: resolveBlocks(parseClauseText(text(clause.guidance)), placeholder, words, () => undefined),
+            versionLine: `${words.version} ${clause.version} · ${words.statuses[clause.status]}`,
+            ...(clause.supersededBy ? { supersededBy: words.supersededBy(clause.supersededBy) } : {}),
+          },
+        };
+      }),
+    };
+  });
+
+  const release = `${manifest.id}@${manifest.version}`;
+  const isoDate = options.date.toISOString().slice(0, 10);
+  const libraryTitle = showable(text(manifest.title));
+  const publisher = manifest.publisher ? showable(text(manifest.publisher)) : undefined;
+  const coverRows = [
+    { label: words.publisher, value: publisher },
+    { label: words.cover.release, value: `${libraryTitle} (${release})` },
+    { label: words.jurisdiction, value: manifest.jurisdiction },
+    { label: words.licence, value: manifest.licence },
+    { label: words.clauseCount, value: String(library.clauses.length) },
+    { label: words.cover.language, value: words.languageName },
+    { label: words.cover.date, value: formatDate(isoDate, language) },
+  ].filter((row): row is { label: string; value: string } => row.value !== undefined);
+
+  return {
+    kind: 'guide',
+    language,
+    words,
+    title: words.guideTitle,
+    template: 'guide',
+    library: { id: manifest.id, version: manifest.version, release, title: libraryTitle },
+    cover: {
+      authority: publisher,
+      contractTitle: undefined,
+      contractReference: undefined,
+      contractType: undefined,
+      cpvCodes: undefined,
+      duration: undefined,
+      date: formatDate(isoDate, language),
+      isoDate,
+    },
+    parts,
+    annexes: [],
+    blanks: [],
+    unplaced: [],
+    coverRows,
+    header: `${libraryTitle} · ${release}`,
+  };
+}
