@@ -103,7 +103,7 @@ export function selectClauses(clauses: readonly Clause[], answers: Answers, opti
         }
         const by = inSet.get(target);
         if (by) {
-          if (by.size > 0 || !candidates.has(target)) by.add(id);
+          by.add(id);
           continue;
         }
         inSet.set(target, new Set([id]));

@@ -7,7 +7,8 @@ import type { CommandContext } from './context.js';
 
 /** Load the library the command works on; read problems are left for the caller to report. */
 export function loadFor(ctx: CommandContext, dir?: string): Library {
-  return loadLibrary(dir ?? ctx.libraryDir);
+  const absolute = dir ?? ctx.libraryDir;
+  return loadLibrary(absolute, displayPath(ctx, absolute));
 }
 
 /** Findings with paths relative to where the user is, as terminals and CI link them. */

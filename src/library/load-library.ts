@@ -38,14 +38,14 @@ export function clauseIdForFile(file: string): string {
  * Never throws for bad content: problems become findings. Throws InputError only
  * when the folder itself is not a library.
  */
-export function loadLibrary(dirInput: string): Library {
+export function loadLibrary(dirInput: string, display: string = dirInput): Library {
   const dir = resolve(dirInput);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError(`${dirInput}: no such folder`, 'give the folder that holds clauses/ and templates/ (or omit --library to use the shipped library)');
+    throw new InputError(`${display}: no such folder`, 'give the folder that holds clauses/ and templates/ (or omit --library to use the shipped library)');
   }
   if (!existsSync(join(dir, 'clauses')) || !existsSync(join(dir, LIBRARY_FILE))) {
     throw new InputError(
-      `${dirInput}: not a clause library (no ${LIBRARY_FILE})`,
+      `${display}: not a clause library (no ${LIBRARY_FILE})`,
       'give the folder that holds clauses/library.yaml, or create one with `clausula init DIR`',
     );
   }
