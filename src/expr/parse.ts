@@ -46,6 +46,7 @@ jsep.hooks.add('after-token', function (env) {
 });
 
 const COMPARE_OPS = new Set<string>(['==', '!=', '<', '<=', '>', '>=']);
+const OPERATOR_WORDS = new Set<string>(['and', 'or', 'not', 'in']);
 
 class ConvertError extends Error {
   constructor(
@@ -68,28 +69,69 @@ export function parseCondition(text: string): ParseResult {
   try {
     root = jsep(text) as JsepNode;
   } catch (error) {
+    if (error instanceof RangeError) return tooDeep();
     return { ok: false, error: fromJsepError(error as Error & { index?: number }, text) };
   }
+  // Every later step (check, evaluate, analyse, describe) walks the tree recursively: bound its depth here, once.
+  if (depthOf(root) > MAX_DEPTH) return tooDeep();
   try {
     return { ok: true, expr: convert(root, text) };
   } catch (error) {
     if (error instanceof ConvertError) {
       return { ok: false, error: { message: error.message, offset: error.offset, length: error.length, ...(error.fix ? { fix: error.fix } : {}) } };
     }
+    if (error instanceof RangeError) return tooDeep();
     throw error;
   }
 }
 
+/** Far beyond any real condition; well within the stack of every recursive walk over the tree. */
+export const MAX_DEPTH = 1000;
+
+// Thousands of nested parentheses overflow jsep's stack; thousands of chained `and`s would overflow ours.
+function tooDeep(): ParseResult {
+  return {
+    ok: false,
+    error: {
+      message: `the condition is too long or nested too deeply to read (more than ${MAX_DEPTH} levels)`,
+      fix: 'simplify it: fewer parentheses, and `question in ["a", "b"]` instead of a long chain of `or`',
+      offset: 0,
+      length: 1,
+    },
+  };
+}
+
+/** Depth of a jsep tree, without recursion. */
+function depthOf(root: JsepNode): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > MAX_DEPTH) return max;
+    if (typeof node !== 'object' || node === null) continue;
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) for (const item of value) stack.push([item, depth + 1]);
+      else if (typeof value === 'object' && value !== null) stack.push([value, depth + 1]);
+    }
+  }
+  return max;
+}
+
 function fromJsepError(error: Error & { index?: number }, text: string): ParseError {
-  const offset = Math.min(error.index ?? 0, text.length);
+  let offset = Math.min(error.index ?? 0, text.length);
   const raw = (error as { description?: string }).description ?? error.message.replace(/ at character \d+$/, '');
   const rest = text.slice(offset);
-  let message = raw.replace(/^Unexpected "(.*)"$/, 'unexpected "$1"').replace(/^Expected/, 'expected');
+  let message = raw
+    .replace(/^Unexpected "(.*)"$/, 'unexpected "$1"')
+    .replace(/^Expected/, 'expected')
+    .replace(/^missing unaryOp argument$/, 'expected expression after not')
+    .replace(/^Variable names cannot start with a number \((.*)\)$/, 'a name cannot start with a digit ($1)');
   let fix: string | undefined;
   if (/^=(?!=)/.test(rest) || /^\s*=(?!=)/.test(rest)) {
     message = 'unexpected "="';
     fix = 'compare with == (two equals signs)';
-  } else if (/^(&&|\|\|)/.test(rest)) {
+  } else if (/^[&|]/.test(rest)) {
     fix = 'write `and` / `or`';
   } else if (/^!(?!=)/.test(rest)) {
     fix = 'write `not (…)`';
@@ -103,7 +145,51 @@ function fromJsepError(error: Error & { index?: number }, text: string): ParseEr
     message = 'a "[" is never closed';
     fix = 'add the missing "]"';
   }
+  // An error at the very end points at nothing a person (or lint's file:line:column) can see:
+  // point at what was left open, or at the operator that lacks its right side.
+  if (text.slice(offset).trim() === '') {
+    const opener = /^Unclosed quote/.test(raw) ? unclosedQuote(text) : /never closed/.test(message) ? unclosedBracket(text, message.includes('(') ? '(' : '[') : undefined;
+    const after = /^expected expression after (.+)$/.exec(message)?.[1];
+    if (after !== undefined) fix ??= `write what comes after ${after}, or remove it`;
+    const end = text.trimEnd().length;
+    if (opener !== undefined) offset = opener;
+    else if (after !== undefined && text.trimEnd().endsWith(after)) return { message, offset: end - after.length, length: after.length, ...(fix ? { fix } : {}) };
+    else if (end > 0) offset = end - 1;
+    return { message, offset, length: 1, ...(fix ? { fix } : {}) };
+  }
   return { message, offset, length: rest.length > 0 ? 1 : 0, ...(fix ? { fix } : {}) };
+}
+
+/** Where the string that is never closed starts. */
+function unclosedQuote(text: string): number | undefined {
+  let open: { quote: string; at: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (open) {
+      if (c === '\\') i++;
+      else if (c === open.quote) open = undefined;
+    } else if (c === '"' || c === "'") {
+      open = { quote: c, at: i };
+    }
+  }
+  return open?.at;
+}
+
+/** The last "(" or "[" (outside strings) that has no partner. */
+function unclosedBracket(text: string, bracket: '(' | '['): number | undefined {
+  const close = bracket === '(' ? ')' : ']';
+  const stack: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === bracket) stack.push(i);
+    else if (c === close) stack.pop();
+  }
+  return stack[stack.length - 1];
 }
 
 function spanOf(node: JsepNode, text: string): { start: number; end: number } {
@@ -117,6 +203,8 @@ function convert(node: JsepNode, text: string): Expr {
   };
   switch (node.type) {
     case 'Identifier':
+      // jsep reads an operator word with nothing after it ("a and") as a name.
+      if (OPERATOR_WORDS.has(String(node.name))) return fail(`expected expression after ${String(node.name)}`, `write what comes after ${String(node.name)}, or remove it`);
       return { kind: 'ref', name: String(node.name), ...span };
     case 'Literal': {
       const value = node.value;
@@ -163,8 +251,12 @@ function convert(node: JsepNode, text: string): Expr {
     case 'ThisExpression':
       return fail('"this" is not a question', 'name a question directly');
     case 'Compound':
-    case 'SequenceExpression':
+    case 'SequenceExpression': {
+      const parts = ((node.body ?? node.expressions) as JsepNode[] | undefined) ?? [];
+      const dangling = parts.find((p) => p.type === 'Identifier' && OPERATOR_WORDS.has(String(p.name)));
+      if (dangling) convert(dangling, text);
       return fail('a condition is one expression', 'join the parts with `and` or `or`');
+    }
     case 'ConditionalExpression':
       return fail('conditions have no "? :" operator', 'use `and` / `or`');
     default:

@@ -40,7 +40,11 @@ export function printCondition(e: Expr): string {
   }
 }
 
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
 export function printLiteral(value: string | number | boolean): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  // Only the escapes the parser reads back: JSON's \u00XX would come back as the text "u00XX".
+  if (typeof value === 'string') return `"${value.replace(/[\\"\n\r\t]/g, (c) => ESCAPES[c]!)}"`;
+  if (Object.is(value, -0)) return '-0';
   return String(value);
 }
