@@ -22,7 +22,8 @@ type ValueType =
   | { t: 'list'; item: ValueType; question?: Question }
   | { t: 'unknown' };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// As answers are validated (validate-answers.ts): "2027-13-45" is not a date.
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** The type of a question's answer, as conditions see it. */
 function questionType(q: Question): ValueType {
@@ -123,8 +124,9 @@ export function checkCondition(expr: Expr, questions: QuestionLookup): CheckIssu
     if (a.t === 'unknown' || b.t === 'unknown') return true;
     if (a.t === 'enum' && right.kind === 'literal') return (checkOption(a.question, right), true);
     if (b.t === 'enum' && left.kind === 'literal') return (checkOption(b.question, left), true);
-    if (a.t === 'date' && b.t === 'string') return (checkDateLiteral(right), true);
-    if (b.t === 'date' && a.t === 'string') return (checkDateLiteral(left), true);
+    // A date compares with a date written in quotes, not with a text question.
+    if (a.t === 'date' && b.t === 'string' && right.kind === 'literal') return (checkDateLiteral(right), true);
+    if (b.t === 'date' && a.t === 'string' && left.kind === 'literal') return (checkDateLiteral(left), true);
     if (a.t === 'enum' && b.t === 'enum') return true;
     const textual = (t: ValueType) => t.t === 'string' || t.t === 'enum';
     if (textual(a) && textual(b)) return true;
@@ -186,9 +188,11 @@ export function checkCondition(expr: Expr, questions: QuestionLookup): CheckIssu
           checkDateLiteral(e.left);
           checkDateLiteral(e.right);
         }
-        const bothOk =
-          (ordered(a) || (a.t === 'string' && b.t === 'date')) && (ordered(b) || (b.t === 'string' && a.t === 'date'));
-        if (!bothOk || (a.t !== b.t && a.t !== 'unknown' && b.t !== 'unknown' && !(a.t === 'date' || b.t === 'date'))) {
+        // A date and a date written in quotes; not a date and a number, nor a date and a text question.
+        const dateText = (x: ValueType, y: ValueType, yExpr: Expr) => x.t === 'date' && y.t === 'string' && yExpr.kind === 'literal';
+        const bothOk = (ordered(a) || dateText(b, a, e.left)) && (ordered(b) || dateText(a, b, e.right));
+        const sameKind = a.t === b.t || a.t === 'unknown' || b.t === 'unknown' || dateText(a, b, e.right) || dateText(b, a, e.left);
+        if (!bothOk || !sameKind) {
           report('type-mismatch', e, `${e.op} compares numbers or dates, not ${words(a)} and ${words(b)}`);
         }
         return;
@@ -209,7 +213,8 @@ export function checkCondition(expr: Expr, questions: QuestionLookup): CheckIssu
           for (const item of e.right.items) {
             if (a.t === 'enum') checkOption(a.question, item);
             else if (a.t === 'number' && typeof item.value !== 'number') report('type-mismatch', item, `${JSON.stringify(item.value)} is not a number`);
-            else if ((a.t === 'string' || a.t === 'date') && typeof item.value !== 'string') report('type-mismatch', item, `${String(item.value)} is not text`);
+            else if ((a.t === 'string' || a.t === 'date') && typeof item.value !== 'string') report('type-mismatch', item, `${String(item.value)} is not ${a.t === 'date' ? 'a date' : 'text'}`);
+            else if (a.t === 'date') checkDateLiteral(item);
             else if (a.t === 'boolean') report('type-mismatch', item, 'a yes/no answer is not tested with "in"', 'use == true or == false');
           }
           return;

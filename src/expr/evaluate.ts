@@ -7,7 +7,8 @@ export type Answers = ReadonlyMap<string, AnswerValue>;
 /** The value of each node, kept so `explain` can show what decided a condition. */
 export type Trace =
   | { kind: 'ref'; name: string; value: AnswerValue | undefined; result: boolean | undefined }
-  | { kind: 'literal' | 'list'; result: undefined }
+  | { kind: 'literal'; result: boolean | undefined }
+  | { kind: 'list'; result: undefined }
   | { kind: 'not'; operand: Trace; result: boolean }
   | { kind: 'and' | 'or'; left: Trace; right: Trace | undefined; result: boolean }
   | { kind: 'compare' | 'in'; left: Trace; right: Trace; result: boolean };
@@ -30,7 +31,8 @@ export function trace(expr: Expr, answers: Answers): Trace & { result: boolean |
       return { kind: 'ref', name: expr.name, value, result: value === true };
     }
     case 'literal':
-      return { kind: 'literal', result: undefined };
+      // `true` and `false` are yes/no tests of their own (`when: 'true'`, `a or true`); other literals are values.
+      return { kind: 'literal', result: typeof expr.value === 'boolean' ? expr.value : undefined };
     case 'list':
       return { kind: 'list', result: undefined };
     case 'not': {

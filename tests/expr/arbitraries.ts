@@ -39,8 +39,11 @@ export const arbitraryScalar = fc.oneof(
 const literal = arbitraryScalar.map((value) => ({ kind: 'literal' as const, value }));
 const ops: CompareOp[] = ['==', '!=', '<', '<=', '>', '>='];
 
-/** Random trees over refs, literals, lists of literals, not, and, or, comparisons and `in` (no positions). */
-export const arbitraryExpr: fc.Arbitrary<Bare> = fc.letrec<{ expr: Bare }>((tie) => ({
+/**
+ * Random trees over refs, literals, lists of literals, not, and, or, comparisons and `in`.
+ * They carry no positions (start/end are absent): compare them through withoutPositions.
+ */
+export const arbitraryExpr = fc.letrec<{ expr: Bare }>((tie) => ({
   expr: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     arbitraryName.map((name) => ({ kind: 'ref', name })),
@@ -50,4 +53,4 @@ export const arbitraryExpr: fc.Arbitrary<Bare> = fc.letrec<{ expr: Bare }>((tie)
     fc.record({ kind: fc.constantFrom('and', 'or', 'in'), left: tie('expr'), right: tie('expr') }),
     fc.record({ kind: fc.constant('compare'), op: fc.constantFrom(...ops), left: tie('expr'), right: tie('expr') }),
   ),
-})).expr;
+})).expr as fc.Arbitrary<Expr>;
