@@ -1,9 +1,15 @@
+import { parse } from 'yaml';
+import type { Clause } from '../schema/clause.js';
+import { buildLock, formatLockFile } from './lock.js';
+
 /**
  * The starter library `clausula init` writes: small, valid, and real enough to show
  * every file kind. Texts exist in English, Spanish and Catalan; any other language
  * starts from the English text, for the library's authors to translate.
  */
 type Texts = Record<'en' | 'es' | 'ca', string>;
+
+const STARTER_VERSION = '0.1.0';
 
 const T = {
   title: { en: 'Data clauses', es: 'Cláusulas de datos', ca: 'Clàusules de dades' },
@@ -62,7 +68,7 @@ export function starterLibrary(id: string, languages: readonly string[], today: 
 id: ${id}
 title:
 ${L(T.title, '  ')}
-version: 0.1.0
+version: ${STARTER_VERSION}
 languages: [${languages.join(', ')}]
 defaultLanguage: ${languages[0]}
 defaultTemplate: data-clauses
@@ -135,6 +141,9 @@ changelog:
 `;
   files['clauses/ownership/generated-data.yaml'] = clause('ownership.generated-data', 'ownership', 'generatesData', T.ownershipTitle, T.ownershipText, T.ownershipGuidance, 'Directive (EU) 2019/1024, art. 1');
   files['clauses/personal-data/processor.yaml'] = clause('personal-data.processor', 'personal-data', 'processesPersonalData', T.processorTitle, T.processorText, T.processorGuidance, 'Regulation (EU) 2016/679 (GDPR), art. 28');
+  // The lock, so the new library lints clean: the same text `clausula lock` writes.
+  const clauses = ['clauses/ownership/generated-data.yaml', 'clauses/personal-data/processor.yaml'].map((f) => parse(files[f]!) as Clause);
+  files['clauses/clauses.lock.yaml'] = formatLockFile(buildLock(id, STARTER_VERSION, clauses));
   files['templates/data-clauses.yaml'] = `# yaml-language-server: $schema=../schemas/template.schema.json
 id: data-clauses
 title:

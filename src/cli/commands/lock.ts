@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Chalk } from 'chalk';
+import { InputError } from '../../errors.js';
+import { compareFindings, type Finding } from '../../library/finding.js';
+import { formatStylish } from '../../library/lint/format/stylish.js';
+import { createContext } from '../../library/lint/context.js';
+import { checkVersions } from '../../library/lint/rules/versions.js';
+import { LIBRARY_FILE, LOCK_FILE, QUESTIONS_FILE, SCENARIOS_DIR } from '../../library/load-library.js';
+import { compareWithLock, formatLockFile, lockOf } from '../../library/lock.js';
+import { locate } from '../../library/yaml-source.js';
+import type { Library } from '../../library/model.js';
+import { writeFileSafely } from '../../write/write-file.js';
+import { toolVersion, type CommandContext } from '../context.js';
+import { displayPath, loadFor, relativeToCwd } from '../load.js';
+
+/** The version findings that make locking wrong: the lock would accept a change nobody versioned. */
+const BLOCKING = new Set(['version-not-bumped', 'version-decreased', 'library-version-not-bumped']);
+
+/**
+ * `clausula lock [dir]`: write clauses/clauses.lock.yaml. Refuses (exit 2) when the
+ * manifest or a clause file cannot be read, since the lock would silently drop it, and
+ * (exit 1) while a changed clause or the library has not been given a new version,
+ * unless --force.
+ */
+export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
+  const library = loadFor(ctx, args[0] ? ctx.resolvePath(args[0]) : undefined);
+  refuseUnreadable(ctx, library);
+
+  const lock = lockOf(library)!;
+  const lockPath = join(library.dir, LOCK_FILE);
+  const shownPath = displayPath(ctx, lockPath);
+  const versionFindings = blockingFindings(library);
+  if (versionFindings.length > 0 && options.force !== true) {
+    const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
+    const report = formatStylish(relativeToCwd(ctx, library, versionFindings), { chalk, toolVersion: toolVersion(), root: ctx.io.cwd });
+    ctx.io.stderr.write(
+      `clausula: ${shownPath} not written: changed clauses need new versions first\n\n${report}\nRaise the versions (see docs/versioning.md), add changelog entries and run clausula lock again.\nTo record the library as it is anyway (a library not yet released), run clausula lock --force.\n`,
+    );
+    return 1;
+  }
+
+  const text = formatLockFile(lock);
+  const previous = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : undefined;
+  const delta = library.lock ? compareWithLock(lock, library.lock.value) : undefined;
+  const clauseCount = Object.keys(lock.clauses).length;
+  const written = previous !== text;
+  if (written) await writeFileSafely(lockPath, text, { force: true, display: shownPath });
+
+  if (options.json) {
+    ctx.io.stdout.write(
+      JSON.stringify(
+        {
+          file: shownPath,
+          written,
+          library: lock.library,
+          version: lock.version,
+          clauses: clauseCount,
+          changed: delta ? delta.clausesChanged.filter((id) => !delta.added.includes(id) && !delta.removed.includes(id)) : [],
+          added: delta ? delta.added : Object.keys(lock.clauses),
+          removed: delta ? delta.removed : [],
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    return 0;
+  }
+  const what = `${lock.library} ${lock.version}, ${clauseCount} ${clauseCount === 1 ? 'clause' : 'clauses'}`;
+  if (!written) {
+    ctx.io.stdout.write(`${shownPath} is up to date (${what})\n`);
+  } else if (!delta) {
+    ctx.io.stdout.write(`Wrote ${shownPath} (${what})\n`);
+  } else {
+    const changed = delta.clausesChanged.length - delta.added.length - delta.removed.length;
+    const counts = [`${changed} changed`, `${delta.added.length} added`, `${delta.removed.length} removed`].join(', ');
+    const release = delta.libraryVersionChanged ? `; release ${library.lock!.value.version} → ${lock.version}` : '';
+    ctx.io.stdout.write(`Wrote ${shownPath} (${what}: ${counts}${release})\n`);
+  }
+  return 0;
+}
+
+/** Locking a library part of which cannot be read would record it without those clauses. */
+function refuseUnreadable(ctx: CommandContext, library: Library): void {
+  const problems = library.findings.filter((f) => f.severity === 'error' && isClauseOrManifest(f.file));
+  const ids = library.clauses.map((c) => c.value.id);
+  const duplicates = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  if (!library.manifest || problems.length > 0) {
+    const files = new Set(problems.map((f) => f.file));
+    throw new InputError(
+      `cannot lock: ${files.size} library ${files.size === 1 ? 'file' : 'files'} cannot be read`,
+      'correct the files above (clausula lint shows every problem), then run clausula lock again',
+      relativeToCwd(ctx, library, problems).sort(compareFindings),
+    );
+  }
+  if (duplicates.length > 0) {
+    const findings: Finding[] = library.clauses
+      .filter((c) => duplicates.includes(c.value.id))
+      .map((c) => ({ ruleId: 'duplicate-id', severity: 'error', file: c.source.file, start: locate(c.source, ['id']).start, message: `clause id ${c.value.id} is used by more than one file` }));
+    throw new InputError(`cannot lock: clause ids must be unique (${duplicates.join(', ')})`, 'give each clause its own id, then run clausula lock again', relativeToCwd(ctx, library, findings));
+  }
+}
+
+function isClauseOrManifest(file: string): boolean {
+  if (file === LOCK_FILE || file === QUESTIONS_FILE || file.startsWith(SCENARIOS_DIR + '/')) return false;
+  return file === LIBRARY_FILE || file.startsWith('clauses/');
+}
+
+function blockingFindings(library: Library): Finding[] {
+  const ctx = createContext(library);
+  checkVersions(ctx);
+  return ctx.findings.filter((f) => BLOCKING.has(f.ruleId)).sort(compareFindings);
+}
