@@ -1,0 +1,64 @@
+import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
+import { hasValue } from '../expr/evaluate.js';
+import { pick, releaseOf, type Library } from '../library/model.js';
+import { answersInOrder, questionnaire, type AnswerState } from './state.js';
+
+export interface AnswersFileInput {
+  library: Library;
+  language: string;
+  answers: AnswerState;
+  /** The day it is written, YYYY-MM-DD, for the header. */
+  date: string;
+  /** Kept from the file being resumed. */
+  template?: string;
+}
+
+/**
+ * The answers file `build`, `explain` and scenarios read: a comment header naming the
+ * tender, the library release, the language, and the answers of asked questions in
+ * interview order, each section under a comment with its title. An optional question
+ * left blank is written empty, so a resumed interview does not ask it again.
+ */
+export function answersFileText(input: AnswersFileInput): string {
+  const { library, language, answers } = input;
+  const ordered = answersInOrder(questionnaire(library), answers);
+  const data: Record<string, unknown> = { library: releaseOf(library), language };
+  if (input.template) data.template = input.template;
+  data.answers = Object.fromEntries(ordered.map(([entry, value]) => [entry.question.id, value]));
+
+  const doc = new Document(data);
+  doc.commentBefore = [` clausula answers: ${headline(answers)}`, ` written by clausula interview on ${input.date}`].join('\n');
+  const map = doc.get('answers');
+  if (isMap(map)) {
+    let section = -1;
+    map.items.forEach((pair, i) => {
+      const entry = ordered[i]![0];
+      if (isSeq(pair.value)) pair.value.flow = true;
+      if (entry.sectionIndex !== section && isScalar(pair.key)) {
+        section = entry.sectionIndex;
+        pair.key.commentBefore = ` ${oneLine(pick(entry.section.title, language))}`;
+      }
+    });
+  }
+  // YAML 1.1 readers (and people) take these words for true/false: keep them text.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && /^(y|yes|n|no|on|off)$/i.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return doc.toString({ nullStr: '', lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** "Smart parking concession (EXP-2026-0412)", from the answers that name the tender. */
+function headline(answers: AnswerState): string {
+  const title = answers.get('contractTitle');
+  const reference = answers.get('contractReference');
+  const parts = [hasValue(title) ? oneLine(String(title)) : 'untitled tender'];
+  if (hasValue(reference)) parts.push(`(${oneLine(String(reference))})`);
+  return parts.join(' ');
+}
+
+/** A comment holds one line: whatever an answer contains must not end it early. */
+function oneLine(text: string): string {
+  return text.replace(/[\s\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
