@@ -44,12 +44,13 @@ export function strayBraces(text: string): number[] {
   return out;
 }
 
-// Characters that can start Markdown we do not support; text without them skips the full parser (lint speed).
-const SUSPICIOUS = /[#<>[\]!|`~]|^\s*(?:[-*_]\s*){3,}$|^ {4,}\S|^\s*(?:={2,}|-{2,})\s*$/m;
+// What can start Markdown we do not support: text with none of it skips the full parser (lint speed).
+const SUSPICIOUS_CHARS = /[#<>[\]!|`~]/;
+const SUSPICIOUS_LINES = /^ {0,3}(?:[-*_=]\s*){3,}$|^ {4,}\S/m;
 
 /** Markdown constructs in a clause text that clausula does not render. */
 export function unsupportedMarkdown(text: string): Unsupported[] {
-  if (!SUSPICIOUS.test(text)) return [];
+  if (!SUSPICIOUS_CHARS.test(text) && !SUSPICIOUS_LINES.test(text)) return [];
   const out: Unsupported[] = [];
   const tree = fromMarkdown(text);
   const visit = (node: Nodes): void => {

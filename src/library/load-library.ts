@@ -3,8 +3,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { FileKind } from '../schema/index.js';
 import type { Finding } from './finding.js';
 import type { Library, Located, QuestionEntry } from './model.js';
-import { validateSchema } from './validate-schema.js';
-import { readYamlFile, type YamlSource } from './yaml-source.js';
+import { readFiles, type FileJob } from './read-files.js';
+import type { YamlSource } from './yaml-source.js';
 import type { Clause } from '../schema/clause.js';
 import type { LibraryManifest } from '../schema/library.js';
 import type { LockFile } from '../schema/lock.js';
@@ -66,38 +66,49 @@ export function loadLibrary(dirInput: string, display: string = dirInput): Libra
     templateById: new Map(),
   };
 
-  const read = <T>(file: string, kind: FileKind): Located<T> | undefined => {
-    const { source, findings } = readYamlFile(join(dir, file), file);
-    library.sources.set(file, source);
-    library.findings.push(...findings);
-    if (findings.length > 0) return undefined;
-    const schemaFindings = validateSchema(kind, source);
-    library.findings.push(...schemaFindings);
-    return schemaFindings.length > 0 ? undefined : { value: source.data as T, source };
-  };
-
-  library.manifest = read<LibraryManifest>(LIBRARY_FILE, 'library');
-  if (existsSync(join(dir, QUESTIONS_FILE))) {
-    library.questionsFile = read<QuestionsFile>(QUESTIONS_FILE, 'questions');
-  } else {
-    library.findings.push(missingFile(QUESTIONS_FILE, 'create it with the interview questions; see docs/library-format.md'));
-  }
-  if (existsSync(join(dir, LOCK_FILE))) library.lock = read<LockFile>(LOCK_FILE, 'lock');
-
+  // Every file is read, parsed and schema-checked once, in parallel on large libraries.
+  const jobs: FileJob[] = [];
+  const job = (file: string, kind: FileKind) => jobs.push({ absolute: join(dir, file), file, kind });
+  job(LIBRARY_FILE, 'library');
+  const hasQuestions = existsSync(join(dir, QUESTIONS_FILE));
+  if (hasQuestions) job(QUESTIONS_FILE, 'questions');
+  else library.findings.push(missingFile(QUESTIONS_FILE, 'create it with the interview questions; see docs/library-format.md'));
+  if (existsSync(join(dir, LOCK_FILE))) job(LOCK_FILE, 'lock');
   for (const file of yamlFilesUnder(dir, 'clauses')) {
     if (file === LIBRARY_FILE || file === QUESTIONS_FILE || file === LOCK_FILE || file.startsWith(SCENARIOS_DIR + '/')) continue;
-    const clause = read<Clause>(file, 'clause');
-    if (clause) library.clauses.push(clause);
-    else library.brokenClauseIds.add(brokenId(library.sources.get(file), file));
+    job(file, 'clause');
   }
-  for (const file of yamlFilesUnder(dir, SCENARIOS_DIR)) {
-    const scenario = read<Scenario>(file, 'scenario');
-    if (scenario) library.scenarios.push(scenario);
-  }
-  for (const file of yamlFilesUnder(dir, TEMPLATES_DIR)) {
-    const template = read<Template>(file, 'template');
-    if (template) library.templates.push(template);
-  }
+  for (const file of yamlFilesUnder(dir, SCENARIOS_DIR)) job(file, 'scenario');
+  for (const file of yamlFilesUnder(dir, TEMPLATES_DIR)) job(file, 'template');
+
+  const results = readFiles(jobs);
+  jobs.forEach((j, i) => {
+    const { source, findings, valid } = results[i]!;
+    library.sources.set(j.file, source);
+    library.findings.push(...findings);
+    const located = valid ? { value: source.data, source } : undefined;
+    switch (j.kind) {
+      case 'library':
+        library.manifest = located as Located<LibraryManifest> | undefined;
+        break;
+      case 'questions':
+        library.questionsFile = located as Located<QuestionsFile> | undefined;
+        break;
+      case 'lock':
+        library.lock = located as Located<LockFile> | undefined;
+        break;
+      case 'clause':
+        if (located) library.clauses.push(located as Located<Clause>);
+        else library.brokenClauseIds.add(brokenId(source, j.file));
+        break;
+      case 'scenario':
+        if (located) library.scenarios.push(located as Located<Scenario>);
+        break;
+      case 'template':
+        if (located) library.templates.push(located as Located<Template>);
+        break;
+    }
+  });
 
   indexLibrary(library);
   return library;

@@ -1,9 +1,10 @@
 import type { ErrorObject } from 'ajv';
 import type { FileKind } from '../schema/index.js';
+import { NOT_BLANK } from '../schema/common.js';
 import { suggestion } from './did-you-mean.js';
 import type { Finding } from './finding.js';
 import * as validators from './generated/validators.js';
-import { locate, type PathSegment, type YamlSource } from './yaml-source.js';
+import { locate, rawScalar, type PathSegment, type YamlSource } from './yaml-source.js';
 
 const SEMVER_DESCRIPTION = 'a semantic version such as 1.2.0';
 
@@ -82,7 +83,8 @@ function describe(error: ErrorObject, source: YamlSource): Finding {
         ...base,
         ruleId: 'schema',
         ...at(path),
-        message: `${field || 'the file'} must be ${typeWords(expected)}, not ${valueWords(error.data)}`,
+        // A number as written: `version: 1.0` is "the number 1.0", not "the number 1".
+        message: `${field || 'the file'} must be ${typeWords(expected)}, not ${typeof error.data === 'number' ? `the number ${rawScalar(source, path) ?? String(error.data)}` : valueWords(error.data)}`,
       };
     }
     case 'enum': {
@@ -96,6 +98,7 @@ function describe(error: ErrorObject, source: YamlSource): Finding {
       };
     }
     case 'pattern': {
+      if (parent.description === NOT_BLANK) return { ...base, ruleId: 'schema', ...at(path), message: `${field} must not be blank` };
       const isSemver = parent.description === SEMVER_DESCRIPTION;
       return {
         ...base,

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Finding, Position } from './finding.js';
 
@@ -9,15 +9,48 @@ export const MAX_ALIASES = 100;
 
 export type PathSegment = string | number;
 
-/** A parsed YAML file that remembers where every value came from. */
+/**
+ * A parsed YAML file. Only the plain data is kept; the syntax tree that maps values to
+ * positions is rebuilt from the text the first time a message needs a position
+ * (`positioned`). Most files never need one, and not keeping thousands of trees
+ * alive is what keeps lint fast and small on large libraries.
+ */
 export interface YamlSource {
   /** The path shown in messages: relative to the library folder, forward slashes. */
   file: string;
   text: string;
-  doc: Document.Parsed | undefined;
-  lineCounter: LineCounter;
   /** The plain data, or undefined when the file could not be parsed. */
   data: unknown;
+}
+
+interface Positioned {
+  doc: Document.Parsed | undefined;
+  lineCounter: LineCounter;
+}
+
+const positionedCache = new WeakMap<YamlSource, Positioned>();
+
+/** The source's syntax tree and line table, parsed on first use. */
+function positioned(source: YamlSource): Positioned {
+  let cached = positionedCache.get(source);
+  if (!cached) {
+    const lineCounter = new LineCounter();
+    let doc: Document.Parsed | undefined;
+    try {
+      doc = source.text === '' ? undefined : parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    } catch {
+      doc = undefined;
+    }
+    if (!doc) lineCounter.addNewLine(0);
+    cached = { doc, lineCounter };
+    positionedCache.set(source, cached);
+  }
+  return cached;
+}
+
+/** Line and column of an offset in a source's text. */
+export function positionOf(source: YamlSource, offset: number): Position {
+  return toPosition(positioned(source).lineCounter, offset);
 }
 
 export interface Range {
@@ -38,19 +71,24 @@ export function readYamlFile(absolutePath: string, file: string): ParseResult {
     source: emptySource(file),
     findings: [{ ruleId: 'yaml-syntax', severity: 'error', file, start, message, fix }],
   });
-  let size: number;
+  let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    size = statSync(absolutePath).size;
+    fd = openSync(absolutePath, 'r');
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) {
+      return fail(
+        `the file is ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (1 MiB)`,
+        'split it into smaller files; a clause or questions file is never this large',
+      );
+    }
+    bytes = readFileSync(fd);
   } catch (error) {
-    return fail(`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'check that the file exists and is readable');
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(`cannot read the file: ${code === 'EISDIR' ? 'it is a folder' : (code ?? String(error))}`, 'check that the file exists and is readable');
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  if (size > MAX_FILE_BYTES) {
-    return fail(
-      `the file is ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (1 MiB)`,
-      'split it into smaller files; a clause or questions file is never this large',
-    );
-  }
-  const bytes = readFileSync(absolutePath);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return fail('the file is binary (it contains a NUL byte), not YAML text', 'save it as UTF-8 text', byteOffsetPosition(bytes, nul));
@@ -65,75 +103,49 @@ export function readYamlFile(absolutePath: string, file: string): ParseResult {
   return parseYamlText(text, file);
 }
 
-/** Parse YAML text strictly, keeping positions. Every problem becomes a finding. */
+/** Parse YAML text strictly. Every problem becomes a finding with its position. */
 export function parseYamlText(rawText: string, file: string): ParseResult {
   // A byte-order mark is not content; editors do not count it as a column.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lineCounter = new LineCounter();
   const findings: Finding[] = [];
-  const source: YamlSource = { file, text, doc: undefined, lineCounter, data: undefined };
-  const at = (offset: number): Position => toPosition(lineCounter, offset);
+  const source: YamlSource = { file, text, data: undefined };
+  const at = (offset: number): Position => positionOf(source, offset);
+  const syntax = (start: Position, message: string, fix?: string, end?: Position): Finding => ({
+    ruleId: 'yaml-syntax',
+    severity: 'error',
+    file,
+    start,
+    ...(end ? { end } : {}),
+    message,
+    ...(fix ? { fix } : {}),
+  });
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   } catch (error) {
-    if (error instanceof RangeError) {
-      findings.push({
-        ruleId: 'yaml-syntax',
-        severity: 'error',
-        file,
-        start: { line: 1, column: 1 },
-        message: 'the YAML is nested too deeply to read',
-        fix: 'flatten the structure',
-      });
-      return { source, findings };
-    }
+    if (error instanceof RangeError) return { source, findings: [syntax({ line: 1, column: 1 }, 'the YAML is nested too deeply to read', 'flatten the structure')] };
     throw error;
   }
-  source.doc = doc;
   for (const e of [...doc.errors, ...doc.warnings]) {
-    findings.push({
-      ruleId: 'yaml-syntax',
-      severity: 'error',
-      file,
-      start: at(e.pos[0]),
-      end: at(e.pos[1]),
-      message: yamlMessage(e.code, e.message),
-      fix: yamlFix(e.code),
-    });
+    findings.push(syntax(at(e.pos[0]), yamlMessage(e.code, e.message), yamlFix(e.code), at(e.pos[1])));
   }
   if (findings.length > 0) return { source, findings };
-
-  const aliasCount = countAliases(doc);
-  if (aliasCount.count > MAX_ALIASES) {
-    findings.push({
-      ruleId: 'yaml-syntax',
-      severity: 'error',
-      file,
-      start: at(aliasCount.firstOffset),
-      message: `the file uses ${aliasCount.count} aliases, more than the ${MAX_ALIASES} allowed (this is how "billion laughs" attacks start)`,
-      fix: 'write the values out instead of using aliases (*name)',
-    });
-    return { source, findings };
-  }
   try {
     source.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    findings.push({
-      ruleId: 'yaml-syntax',
-      severity: 'error',
-      file,
-      start: at(aliasCount.firstOffset),
-      message: error instanceof RangeError ? 'the YAML is nested too deeply to read' : `the YAML cannot be read: ${(error as Error).message}`,
-      fix: 'write the values out instead of using aliases (*name)',
-    });
+    const deep = error instanceof RangeError;
+    const aliases = countAliases(doc);
+    const message = deep
+      ? 'the YAML is nested too deeply to read'
+      : `the file expands its aliases more than ${MAX_ALIASES} times (${aliases.count} aliases): this is how "billion laughs" attacks start`;
+    findings.push(syntax(at(aliases.firstOffset), message, 'write the values out instead of using aliases (*name)'));
   }
   return { source, findings };
 }
 
 function emptySource(file: string): YamlSource {
-  return { file, text: '', doc: undefined, lineCounter: new LineCounter(), data: undefined };
+  return { file, text: '', data: undefined };
 }
 
 function countAliases(doc: Document.Parsed): { count: number; firstOffset: number } {
@@ -158,7 +170,10 @@ function yamlMessage(code: string, message: string): string {
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation; YAML indents with spaces';
     case 'TAG_RESOLVE_FAILED':
-      return `unknown tag: ${plain}`;
+      // "Unresolved tag: tag:yaml.org,2002:js/function" → "unknown tag !!js/function", as it was written.
+      return `unknown tag ${plain.replace(/^Unresolved tag:\s*/, '').replace(/^tag:yaml\.org,2002:/, '!!')}`;
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a line with ---)';
     default:
       return plain.charAt(0).toLowerCase() + plain.slice(1);
   }
@@ -172,6 +187,8 @@ function yamlFix(code: string): string | undefined {
       return 'replace the tab with spaces';
     case 'TAG_RESOLVE_FAILED':
       return 'remove the tag: clausula reads plain YAML values only';
+    case 'MULTIPLE_DOCS':
+      return 'keep one document a file: remove the --- line and what follows, or move it to a file of its own';
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
@@ -214,7 +231,7 @@ function firstInvalidUtf8(bytes: Buffer): number {
 
 /** The node at a data path, or the deepest node on the way there. */
 function nodeAt(source: YamlSource, path: readonly PathSegment[], target: 'key' | 'value'): Node | undefined {
-  let node: unknown = source.doc?.contents;
+  let node: unknown = positioned(source).doc?.contents;
   let found: Node | undefined = node as Node | undefined;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
@@ -237,12 +254,19 @@ function nodeAt(source: YamlSource, path: readonly PathSegment[], target: 'key' 
   return found;
 }
 
+/** A scalar value as written in the file (`1.0`, not the number 1), when the path leads to one. */
+export function rawScalar(source: YamlSource, path: readonly PathSegment[]): string | undefined {
+  const node = nodeAt(source, path, 'value');
+  if (!isScalar(node) || !node.range) return undefined;
+  return source.text.slice(node.range[0], node.range[1]).trim();
+}
+
 /** Where a value (or its key) sits in the file. The whole file when the path is not found. */
 export function locate(source: YamlSource, path: readonly PathSegment[], target: 'key' | 'value' = 'value'): Range {
   const node = nodeAt(source, path, target);
   const range = node?.range;
   if (!range) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-  return { start: toPosition(source.lineCounter, range[0]), end: toPosition(source.lineCounter, range[1]) };
+  return { start: positionOf(source, range[0]), end: positionOf(source, range[1]) };
 }
 
 /**
@@ -274,7 +298,7 @@ export function locateInString(
   if (at === -1) return whole;
   const startOffset = node.range[0] + at;
   return {
-    start: toPosition(source.lineCounter, startOffset),
-    end: toPosition(source.lineCounter, startOffset + needle.length),
+    start: positionOf(source, startOffset),
+    end: positionOf(source, startOffset + needle.length),
   };
 }
