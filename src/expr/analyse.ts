@@ -48,11 +48,21 @@ export function findAnswers(problem: SearchProblem): SearchResult {
     }
   }
   const allExprs = [...problem.exprs, ...whens.values()];
+  // Questions of one type may be compared with each other (`a != b`, `a < b`): each needs a value of its
+  // own in every gap between the literals, and numbers share the points their validation bounds mark.
+  const sameType = new Map<string, number>();
+  const bounds: number[] = [];
+  for (const id of ids) {
+    const question = problem.questions.get(id)!.question;
+    sameType.set(question.type, (sameType.get(question.type) ?? 0) + 1);
+    if (question.type === 'number') bounds.push(...[question.validation?.min, question.validation?.max].filter((b): b is number => b !== undefined));
+  }
   const domains: (AnswerValue | undefined)[][] = [];
   let combinations = 1;
   for (const id of ids) {
     const question = problem.questions.get(id)!.question;
-    const domain = domainOf(question, allExprs);
+    const others = sameType.get(question.type)!;
+    const domain = domainOf(question, allExprs, others, others > 1 ? bounds : []);
     if (!domain) return { analysed: false, reason: `it uses ${id}, a ${question.type} question, which has too many possible answers to try` };
     domains.push(domain);
     combinations *= domain.length;
@@ -91,7 +101,11 @@ function consistent(ids: readonly string[], answers: Answers, whens: ReadonlyMap
   return true;
 }
 
-function domainOf(question: Question, exprs: readonly Expr[]): (AnswerValue | undefined)[] | undefined {
+/**
+ * `others`: how many questions of this type the search holds; each gap between literals gets that many
+ * distinct values. `bounds`: more points that mark gaps for numbers (the other questions' validation bounds).
+ */
+function domainOf(question: Question, exprs: readonly Expr[], others: number, bounds: readonly number[]): (AnswerValue | undefined)[] | undefined {
   switch (question.type) {
     case 'boolean':
       return [true, false, NO_VALUE];
@@ -112,17 +126,19 @@ function domainOf(question: Question, exprs: readonly Expr[]): (AnswerValue | un
     case 'text': {
       // Equality with the literals mentioned, or none of them.
       const mentioned = [...new Set(exprs.flatMap((e) => literals(e)).filter((v): v is string => typeof v === 'string'))].sort();
-      return [...mentioned, '\u0000another text', NO_VALUE];
+      const another = Array.from({ length: others }, (_, k) => `\u0000another text${k === 0 ? '' : ` ${k + 1}`}`);
+      return [...mentioned, ...another, NO_VALUE];
     }
     case 'number': {
       // Comparisons with literals only change at the literals: try each, and a point on each side.
-      const marks = [...new Set(exprs.flatMap((e) => literals(e)).filter((v): v is number => typeof v === 'number'))].sort((a, b) => a - b);
+      const marks = [...new Set([...exprs.flatMap((e) => literals(e)).filter((v): v is number => typeof v === 'number'), ...bounds])].sort((a, b) => a - b);
       const points = new Set<number>();
       marks.forEach((m, i) => {
         points.add(m);
-        points.add(i === 0 ? m - 1 : (marks[i - 1]! + m) / 2);
+        for (let k = 1; k <= others; k++) points.add(i === 0 ? m - k : marks[i - 1]! + ((m - marks[i - 1]!) * k) / (others + 1));
       });
-      points.add(marks.length > 0 ? marks[marks.length - 1]! + 1 : 0);
+      const last = marks.length > 0 ? marks[marks.length - 1]! : -1;
+      for (let k = 1; k <= others; k++) points.add(last + k);
       const { min, max } = question.validation ?? {};
       const allowed = [...points].filter((p) => (min === undefined || p >= min) && (max === undefined || p <= max));
       if (min !== undefined) allowed.push(min);
@@ -131,11 +147,17 @@ function domainOf(question: Question, exprs: readonly Expr[]): (AnswerValue | un
     }
     case 'date': {
       const marks = [...new Set(exprs.flatMap((e) => literals(e)).filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)))].sort();
-      const points = new Set<string>(['0000-01-01', '9999-12-31']);
+      const points = new Set<string>();
+      for (let k = 0; k < others; k++) {
+        points.add(shiftDay('0000-01-01', k));
+        points.add(shiftDay('9999-12-31', -k));
+      }
       for (const m of marks) {
         points.add(m);
-        points.add(shiftDay(m, -1));
-        points.add(shiftDay(m, 1));
+        for (let k = 1; k <= others; k++) {
+          points.add(shiftDay(m, -k));
+          points.add(shiftDay(m, k));
+        }
       }
       return [...points, NO_VALUE];
     }

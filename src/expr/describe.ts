@@ -179,6 +179,10 @@ export function phrase(expr: Expr, questions: QuestionLookup, language: string, 
         if (e.left.kind === 'literal' && e.right.kind === 'ref') {
           return p.among(valueWords(questionOf(e.right), e.left.value), label(e.right.name));
         }
+        if (e.left.kind === 'ref' && e.right.kind === 'ref') {
+          // `contractTitle in cpvCodes`: the names are values here, not yes/no facts.
+          return p.among(label(e.left.name), label(e.right.name));
+        }
         if (e.left.kind === 'ref' && e.right.kind === 'list') {
           const q = questionOf(e.left);
           const values = e.right.items.map((i) => valueWords(q, i.value));
@@ -210,7 +214,8 @@ function pickText(text: Record<string, string> | undefined, language: string): s
 }
 
 function lowerFirst(s: string): string {
-  // Keep acronyms (ENS, CPV) as written.
-  if (/^[A-ZÀ-Ý]{2}/.test(s)) return s;
+  // Keep acronyms (ENS, CPV, IoT) as written: a first word with a capital after its first letter.
+  const firstWord = s.split(/\s/)[0] ?? '';
+  if (/[A-ZÀ-Ý]/.test(firstWord.slice(1))) return s;
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
