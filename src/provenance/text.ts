@@ -11,7 +11,8 @@ export function paragraphTexts(blocks: readonly DocBlock[]): string[] {
   const walk = (list: readonly DocBlock[]): void => {
     for (const block of list) {
       if (block.kind === 'paragraph') out.push(block.runs.map((r) => (r.kind === 'break' ? '\n' : r.text)).join(''));
-      else for (const item of block.items) walk(item);
+      // An empty list item is still a (labelled, empty) paragraph in the document.
+      else for (const item of block.items) item.length === 0 ? out.push('') : walk(item);
     }
   };
   walk(blocks);

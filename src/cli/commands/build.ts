@@ -1,0 +1,105 @@
+import { basename, dirname, extname, join } from 'node:path';
+import { buildDocument } from '../../assemble/document.js';
+import { selectClauses } from '../../assemble/select.js';
+import { InputError, UsageError } from '../../errors.js';
+import { chooseTemplate } from '../../library/choose-template.js';
+import type { Finding } from '../../library/finding.js';
+import { pick, releaseOf } from '../../library/model.js';
+import { missingRequired } from '../../library/validate-answers.js';
+import { locate } from '../../library/yaml-source.js';
+import { documentFormats, renderDocument, type DocumentFormat } from '../../render/index.js';
+import { checkWritable, writeFileSafely } from '../../write/write-file.js';
+import { readAnswersArgument } from '../answers-input.js';
+import type { CommandContext } from '../context.js';
+import { documentDate } from '../document-date.js';
+import { displayPath, languageFor, loadFor } from '../load.js';
+import { readReference, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
+
+export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
+  const format = formatOption(options.format);
+  if (options.referenceDoc !== undefined && format !== 'docx') {
+    throw new UsageError('--reference-doc only applies to Word documents', 'drop --reference-doc, or build with --format docx');
+  }
+  const library = loadFor(ctx);
+  requireReadableLibrary(ctx, library);
+  const answersPath = args[0]!;
+  const loaded = readAnswersArgument(ctx, library, answersPath, options.lang as string | undefined);
+  const answersShown = displayPath(ctx, ctx.resolvePath(answersPath));
+  const language = languageFor(library, options.lang ?? loaded.file.language);
+
+  const missing = missingRequired(library, loaded.answers);
+  if (missing.length > 0) {
+    const at = locate(loaded.source, ['answers'], 'key');
+    const findings: Finding[] = missing.map((entry) => ({
+      ruleId: 'missing-answer',
+      severity: 'error',
+      file: answersShown,
+      ...at,
+      message: `${entry.question.id}: ${pick(entry.question.prompt, language)}`,
+    }));
+    throw new InputError(
+      `${answersShown} lacks ${missing.length === 1 ? 'an answer' : `${missing.length} answers`} that the document needs`,
+      `add ${missing.length === 1 ? 'it' : 'them'} under answers:, or run clausula interview ${answersPath} to answer the questions`,
+      findings,
+    );
+  }
+
+  const template = chooseTemplate(
+    library,
+    options.template as string | undefined,
+    loaded.file.template !== undefined ? { name: loaded.file.template, file: answersShown } : undefined,
+  );
+  const output = outputFor(ctx, answersPath, options.output as string | undefined, format, options.template !== undefined ? template.id : undefined);
+  const force = options.force === true;
+  if (output.path !== undefined) checkWritable(output.path, output.shown, force);
+  const reference = options.referenceDoc !== undefined ? await readReference(ctx, String(options.referenceDoc)) : undefined;
+
+  const date = documentDate(ctx.io.env);
+  const includeDrafts = options.includeDrafts === true;
+  const selection = selectClauses(
+    library.clauses.map((c) => c.value),
+    loaded.answers,
+    { includeDrafts },
+  );
+  const model = buildDocument(library, template, selection, loaded.answers, { language, date, rationale: options.rationale === true, includeDrafts });
+  const rendered = await renderDocument(format, model, { date, ...(reference ? { reference } : {}) });
+
+  if (output.path === undefined) writeToStdout(ctx, rendered);
+  else await writeFileSafely(output.path, rendered, { force, display: output.shown });
+
+  const blanks = model.blanks.length;
+  if (blanks > 0) warn(ctx, `${blanks} ${blanks === 1 ? 'placeholder has' : 'placeholders have'} no answer and ${blanks === 1 ? 'shows' : 'show'} ${model.words.blank} for you to fill in: ${model.blanks.join(', ')}`);
+  for (const id of model.unplaced) warn(ctx, `${id} applies to this tender but template ${template.id} has no place for it; it is not in the document`);
+  for (const conflict of selection.conflicts) warn(ctx, conflict);
+  if (includeDrafts) warn(ctx, 'draft clauses were allowed in (--include-drafts): the document says it is not for tender use');
+
+  const clauses = model.parts.reduce((n, p) => n + p.clauses.length, 0);
+  const summary = `${output.path === undefined ? 'Wrote' : `Wrote ${output.shown}:`} ${clauses} ${clauses === 1 ? 'clause' : 'clauses'} in ${model.parts.length} ${model.parts.length === 1 ? 'part' : 'parts'} (${template.id}, ${language}, ${releaseOf(library)})\n`;
+  (output.path === undefined ? ctx.io.stderr : ctx.io.stdout).write(summary);
+  return 0;
+}
+
+function formatOption(value: unknown): DocumentFormat {
+  const format = String(value ?? 'docx');
+  if (!(documentFormats as readonly string[]).includes(format)) {
+    throw new UsageError(`there is no format ${format}`, `choose one of: ${documentFormats.join(', ')}`);
+  }
+  return format as DocumentFormat;
+}
+
+/**
+ * Where the document goes: -o FILE, `-o -` for standard output, else next to the answers
+ * file with its name: tender.yaml → tender.docx (tender.<template>.docx when --template
+ * picks the template, so building both templates from one answers file keeps both).
+ */
+export function outputFor(ctx: CommandContext, answersPath: string, requested: string | undefined, format: DocumentFormat, explicitTemplate: string | undefined): { path?: string; shown: string } {
+  if (requested === '-') return { shown: 'standard output' };
+  if (requested !== undefined) {
+    const path = ctx.resolvePath(requested);
+    return { path, shown: displayPath(ctx, path) };
+  }
+  const answers = ctx.resolvePath(answersPath);
+  const stem = basename(answers, extname(answers));
+  const path = join(dirname(answers), `${stem}${explicitTemplate ? `.${explicitTemplate}` : ''}.${format}`);
+  return { path, shown: displayPath(ctx, path) };
+}

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { InputError, UsageError } from '../../errors.js';
+import type { Library } from '../../library/model.js';
+import type { ReferenceDoc } from '../../render/docx/reference.js';
+import type { CommandContext } from '../context.js';
+import { displayPath, relativeToCwd } from '../load.js';
+
+/** A document is only built from a library that read without errors: a clause left out silently could be a legal gap. */
+export function requireReadableLibrary(ctx: CommandContext, library: Library): void {
+  if (!library.manifest) {
+    throw new InputError(`${displayPath(ctx, library.dir)} is not a clause library: clauses/library.yaml is missing or unreadable`, 'give the library folder with --library, or create one with clausula init');
+  }
+  const errors = library.findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return;
+  throw new InputError(
+    `the clause library has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; no document is built from it`,
+    'fix them (clausula lint shows every problem), then build again',
+    relativeToCwd(ctx, library, errors),
+  );
+}
+
+export function warn(ctx: CommandContext, message: string): void {
+  ctx.io.stderr.write(`clausula: warning: ${message}\n`);
+}
+
+/** `-o -`: the document on standard output; a Word document is binary, so never onto a terminal. */
+export function writeToStdout(ctx: CommandContext, rendered: string | Uint8Array): void {
+  if (typeof rendered === 'string') {
+    ctx.io.stdout.write(rendered);
+    return;
+  }
+  if (ctx.io.stdout.isTTY) throw new UsageError('a Word document is binary and is not written to a terminal', 'give a file name with -o, or redirect the output to a file');
+  (ctx.io.stdout.write as (chunk: string | Uint8Array) => unknown)(rendered);
+}
+
+/** Read --reference-doc; the render module checks that it is a Word document with styles. */
+export async function readReference(ctx: CommandContext, path: string): Promise<ReferenceDoc> {
+  const absolute = ctx.resolvePath(path);
+  const shown = displayPath(ctx, absolute);
+  if (!existsSync(absolute)) throw new InputError(`${shown}: no such reference document`, 'give the path of a .docx whose styles the document should use');
+  if (statSync(absolute).isDirectory()) throw new InputError(`${shown} is a folder, not a reference document`, 'give the path of a .docx file');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    throw new InputError(`cannot read ${shown}: ${(error as Error).message}`);
+  }
+  const { readReferenceDoc } = await import('../../render/docx/reference.js');
+  return readReferenceDoc(bytes, shown);
+}

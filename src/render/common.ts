@@ -1,0 +1,46 @@
+import type { AnnexTable, DocumentModel } from '../assemble/document.js';
+import type { LegalBasis } from '../schema/clause.js';
+
+/** Layout every format shares, so md, html, json and docx say the same thing. */
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+export function roman(n: number): string {
+  let out = '';
+  for (const [value, letters] of ROMAN) {
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+/** "Annex I. Tender data profile". */
+export function annexHeading(model: DocumentModel, annex: AnnexTable): string {
+  return `${model.words.annex} ${roman(model.annexes.indexOf(annex) + 1)}. ${annex.title}`;
+}
+
+/** A legal basis as a footnote reads: the reference, then the address when there is one. */
+export function legalBasisText(basis: LegalBasis): string {
+  return basis.url ? `${basis.ref} — ${basis.url}` : basis.ref;
+}
+
+/** "Legal basis: A; B." */
+export function legalBasesLine(model: DocumentModel, bases: readonly LegalBasis[]): string {
+  return `${model.words.legalBasis}: ${bases.map((b) => b.ref).join('; ')}.`;
+}

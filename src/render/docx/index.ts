@@ -1,0 +1,55 @@
+import { Document, Packer } from 'docx';
+import type { DocumentModel } from '../../assemble/document.js';
+import { provenanceOf, toProperties } from '../../provenance/properties.js';
+import { annexBlocks } from './annexes.js';
+import { partParagraphs } from './clauses.js';
+import { coverBlocks } from './cover.js';
+import { Footnotes } from './footnotes.js';
+import { listInstances, numberingOptions } from './numbering.js';
+import { headersAndFooters, PAGE } from './page.js';
+import { headingNumbers } from './page-numbers.js';
+import type { ReferenceDoc } from './reference.js';
+import { repack } from './reproducible.js';
+import { styleOptions } from './styles.js';
+import { tocBlocks } from './toc.js';
+
+export { readReferenceDoc, type ReferenceDoc } from './reference.js';
+
+export interface DocxOptions {
+  /** The document's date and time, stamped on its properties and package (SOURCE_DATE_EPOCH or now). */
+  date: Date;
+  /** Styles (and theme) from --reference-doc. */
+  reference?: ReferenceDoc;
+  /** Lay the pages out to write the table of contents' page numbers (slow: seconds for a long document). */
+  tocPageNumbers?: boolean;
+}
+
+/** The document model as a Word document. Lays out what the model says; decides nothing. */
+export async function renderDocx(model: DocumentModel, options: DocxOptions): Promise<Uint8Array> {
+  const footnotes = new Footnotes();
+  const ctx = { footnotes, newInstance: listInstances() };
+  const body = [
+    ...coverBlocks(model),
+    ...tocBlocks(model, options.tocPageNumbers === true),
+    ...model.parts.flatMap((part, i) => partParagraphs(model, part, i === 0, ctx)),
+    ...annexBlocks(model),
+  ];
+  const document = new Document({
+    title: model.title,
+    subject: model.cover.contractTitle ?? model.library.title,
+    creator: 'clausula',
+    lastModifiedBy: 'clausula',
+    description: `${model.words.generatedBy} (${model.library.release})`,
+    keywords: model.library.release,
+    revision: 1,
+    ...styleOptions(model, options.reference?.styles),
+    numbering: numberingOptions(),
+    footnotes: footnotes.notes,
+    customProperties: toProperties(provenanceOf(model)),
+    // The table of contents is written with its entries, so nothing asks to update fields on opening.
+    pageNumbers: options.tocPageNumbers ? (await import('docx/layout')).estimatePageNumbers : headingNumbers(model),
+    sections: [{ properties: PAGE, ...headersAndFooters(model), children: body }],
+  });
+  const packed = await Packer.toBuffer(document);
+  return repack(packed, { date: options.date, ...(options.reference?.theme ? { replace: { 'word/theme/theme1.xml': options.reference.theme } } : {}) });
+}

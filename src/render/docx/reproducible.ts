@@ -1,0 +1,68 @@
+import JSZip from 'jszip';
+
+export interface RepackOptions {
+  /** The document's date: core properties and every zip entry carry it. */
+  date: Date;
+  /** Parts to replace or add (a reference document's theme). */
+  replace?: Readonly<Record<string, string>>;
+}
+
+// DOS dates in a zip start in 1980.
+const ZIP_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 0);
+
+/**
+ * Make the package docx wrote byte-for-byte reproducible: docx stamps the current time on
+ * the core properties and the zip entries, names relationships with random ids and
+ * numbers bookmarks from a counter that runs across documents. Same model and date in,
+ * same bytes out.
+ */
+export async function repack(packed: Uint8Array, options: RepackOptions): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(packed);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
+  const parts = new Map<string, string>();
+  for (const name of names) parts.set(name, await zip.file(name)!.async('string'));
+  for (const [name, text] of Object.entries(options.replace ?? {})) {
+    if (!parts.has(name)) names.push(name);
+    parts.set(name, text);
+  }
+
+  const stamp = new Date(Math.max(options.date.getTime(), ZIP_EPOCH));
+  const iso = stamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const core = parts.get('docProps/core.xml');
+  if (core !== undefined) {
+    parts.set('docProps/core.xml', core.replace(/(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(<\/dcterms:)/g, `$1${iso}$2`));
+  }
+
+  const randomIds = new Map<string, string>();
+  for (const name of names) {
+    if (!name.endsWith('.rels')) continue;
+    for (const m of parts.get(name)!.matchAll(/\bId="([^"]+)"/g)) {
+      const id = m[1]!;
+      if (!/^rId\d+$/.test(id) && !randomIds.has(id)) randomIds.set(id, `rIdL${randomIds.size + 1}`);
+    }
+  }
+
+  const out = new JSZip();
+  for (const name of names) {
+    let text = parts.get(name)!;
+    if (randomIds.size > 0) text = text.replace(/"(rId[^"]+)"/g, (whole, id: string) => (randomIds.has(id) ? `"${randomIds.get(id)}"` : whole));
+    if (name === 'word/document.xml') text = renumberBookmarks(text);
+    out.file(name, text, { date: stamp, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+}
+
+/** Number bookmarks 1, 2, 3… in the order they appear, and the TOC's `_Toc` names with them. */
+export function renumberBookmarks(xml: string): string {
+  const ids = new Map<string, number>();
+  const tocNames = new Map<string, number>();
+  return xml
+    .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, (_, head: string, id: string, tail: string) => {
+      if (!ids.has(id)) ids.set(id, ids.size + 1);
+      return `${head}${ids.get(id)}${tail}`;
+    })
+    .replace(/\b_Toc(\d+)\b/g, (_, n: string) => {
+      if (!tocNames.has(n)) tocNames.set(n, tocNames.size + 1);
+      return `_Toc${tocNames.get(n)}`;
+    });
+}
