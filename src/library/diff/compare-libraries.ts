@@ -1,4 +1,6 @@
 import type { Expr } from '../../expr/ast.js';
+import { describeCondition } from '../../expr/describe.js';
+import { parseCondition } from '../../expr/parse.js';
 import type { Clause, ChangelogEntry, ClauseStatus, LegalBasis } from '../../schema/clause.js';
 import type { Localized } from '../../schema/common.js';
 import type { Question } from '../../schema/questions.js';
@@ -47,7 +49,8 @@ export interface ClauseChange {
   status?: { from: ClauseStatus; to: ClauseStatus };
   supersededBy?: string;
   version: VersionCheck;
-  condition?: { from?: string; to?: string; effect: ConditionEffect };
+  /** The old and new `when` (absent: always), read aloud in the library's language, and how the change acts. */
+  condition?: { from?: string; to?: string; fromWords: string; toWords: string; effect: ConditionEffect };
   requires: ListChange;
   excludes: ListChange;
   legalBasis: ListChange;
@@ -233,7 +236,13 @@ function compareClause(before: Clause, after: Clause, language: string, scope: C
   let condition: ClauseChange['condition'];
   if ((before.when ?? '') !== (after.when ?? '')) {
     const effect = conditionEffect(before.when, after.when, scope);
-    condition = { ...(before.when !== undefined ? { from: before.when } : {}), ...(after.when !== undefined ? { to: after.when } : {}), effect };
+    condition = {
+      ...(before.when !== undefined ? { from: before.when } : {}),
+      ...(after.when !== undefined ? { to: after.when } : {}),
+      fromWords: conditionWords(before.when, scope, language),
+      toWords: conditionWords(after.when, scope, language),
+      effect,
+    };
     reasons.push(conditionReason(effect));
   }
 
@@ -268,6 +277,12 @@ function compareClause(before: Clause, after: Clause, language: string, scope: C
     other,
     changelog,
   };
+}
+
+function conditionWords(when: string | undefined, scope: ConditionScope, language: string): string {
+  if (when === undefined) return describeCondition(undefined, scope.questions, language);
+  const parsed = parseCondition(when);
+  return parsed.ok ? describeCondition(parsed.expr, scope.questions, language) : when;
 }
 
 function conditionReason(effect: ConditionEffect): Reason {

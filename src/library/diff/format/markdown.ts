@@ -82,7 +82,11 @@ function clauseChange(change: ClauseChange): string[] {
   const facts: string[] = [];
   if (change.status) facts.push(`- Status: ${change.status.from} → ${change.status.to}${change.supersededBy ? `; superseded by ${code(change.supersededBy)}` : ''}`);
   for (const reason of change.version.reasons) facts.push(`- ${reason.level}: ${escape(reason.message)}`);
-  if (change.condition) facts.push(`- Applies when: ${change.condition.from ? code(change.condition.from) : 'always'} → ${change.condition.to ? code(change.condition.to) : 'always'}`);
+  if (change.condition) {
+    const { from, to, fromWords, toWords } = change.condition;
+    facts.push(`- Condition before${from ? ` (${code(from)})` : ''}: ${escape(fromWords)}`);
+    facts.push(`- Condition now${to ? ` (${code(to)})` : ''}: ${escape(toWords)}`);
+  }
   if (hasChange(change.requires)) facts.push(`- Requires: ${listChange(change.requires)}`);
   if (hasChange(change.excludes)) facts.push(`- Excludes: ${listChange(change.excludes)}`);
   for (const ref of change.legalBasis.removed) facts.push(`- Legal basis removed: ${escape(ref)}`);
