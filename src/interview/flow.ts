@@ -108,7 +108,7 @@ class Session {
     this.lastHeader = entry.sectionIndex;
     const { prompter, language } = this.o;
     prompter.say(this.t.section(entry.sectionIndex + 1, this.q.sectionCount, pick(entry.section.title, language)), 'heading');
-    if (entry.section.intro && !this.introduced.has(entry.sectionIndex)) prompter.say(pick(entry.section.intro, language), 'muted');
+    if (entry.section.intro && !this.introduced.has(entry.sectionIndex)) prompter.say(pick(entry.section.intro, language), 'paragraph');
     this.introduced.add(entry.sectionIndex);
   }
 }

@@ -12,7 +12,8 @@ export interface QuestionRequest {
 
 export type MenuItem<T extends string> = { value: T; label: string; disabled?: string } | { separator: string };
 
-export type TextStyle = 'title' | 'heading' | 'body' | 'muted';
+/** title and heading: bold lines; paragraph: wrapped text; muted: wrapped, indented and dim (help); body: as it is. */
+export type TextStyle = 'title' | 'heading' | 'paragraph' | 'muted' | 'body';
 
 /**
  * Everything the interview asks of the terminal. The real one wraps @inquirer/prompts

@@ -33,8 +33,10 @@ export function createInquirerPrompter(o: InquirerPrompterOptions): Prompter {
   const pageSize = (count: number) => Math.min(count, Math.max(7, (o.rows ?? 24) - 8));
   const clip = (s: string) => (s.length > width - 8 ? s.slice(0, width - 9) + '…' : s);
   const say = (text: string, style: TextStyle = 'body') => {
-    if (style === 'title' || style === 'heading') o.output.write(`\n${chalk.bold(text)}\n`);
+    if (style === 'title') o.output.write(`\n${chalk.bold(text)}\n\n`);
+    else if (style === 'heading') o.output.write(`\n${chalk.bold(text)}\n`);
     else if (style === 'muted') o.output.write(chalk.dim(wrap(text, width - 2, '  ')) + '\n');
+    else if (style === 'paragraph') o.output.write(wrap(text, width - 2, '') + '\n');
     else o.output.write(text + '\n');
   };
 
@@ -74,20 +76,25 @@ export function createInquirerPrompter(o: InquirerPrompterOptions): Prompter {
 
   return {
     ask(request) {
+      // A blank line sets each question (its help, then the prompt) apart from the answer before.
+      o.output.write('\n');
       const help = request.question.help ? pick(request.question.help, o.language) : '';
       if (help) say(help, 'muted');
       return interruptible(askQuestion(request));
     },
     choose<T extends string>(message: string, items: readonly MenuItem<T>[], initial?: T) {
+      o.output.write('\n');
       const choices = items.map((item) =>
         'separator' in item ? new Separator(chalk.bold(item.separator)) : { value: item.value, name: clip(item.label), ...(item.disabled ? { disabled: item.disabled } : {}) },
       );
       return interruptible(select<T>({ message, choices, default: initial, pageSize: pageSize(choices.length), theme: selectTheme }, context));
     },
     confirm(message, initial) {
+      o.output.write('\n');
       return interruptible(confirm({ message, default: initial, theme: confirmTheme }, context));
     },
     text(message, { initial, check }) {
+      o.output.write('\n');
       return interruptible(input({ message, default: initial, validate: (s) => check?.(s) ?? true, theme }, context));
     },
     say,

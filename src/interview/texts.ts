@@ -42,6 +42,7 @@ export interface InterviewTexts {
   building: (file: string) => string;
   interrupted: (file: string) => string;
   interruptedNothing: string;
+  keptIn: (file: string) => string;
   resumeWith: string;
 }
 
@@ -88,6 +89,7 @@ const en: InterviewTexts = {
   building: (f) => `Building ${f}…`,
   interrupted: (f) => `Stopped. Your answers so far are saved in ${f}.`,
   interruptedNothing: 'Stopped. Nothing was answered, so nothing was saved.',
+  keptIn: (f) => `Your answers are kept in ${f}.`,
   resumeWith: 'To carry on where you left off, run:',
 };
 
@@ -134,6 +136,7 @@ const es: InterviewTexts = {
   building: (f) => `Generando ${f}…`,
   interrupted: (f) => `Detenido. Las respuestas dadas hasta ahora se han guardado en ${f}.`,
   interruptedNothing: 'Detenido. No se ha respondido nada, así que no se ha guardado nada.',
+  keptIn: (f) => `Sus respuestas se conservan en ${f}.`,
   resumeWith: 'Para continuar donde lo ha dejado, ejecute:',
 };
 
@@ -180,6 +183,7 @@ const ca: InterviewTexts = {
   building: (f) => `Generant ${f}…`,
   interrupted: (f) => `Aturat. Les respostes donades fins ara s'han desat a ${f}.`,
   interruptedNothing: "Aturat. No s'ha respost res, així que no s'ha desat res.",
+  keptIn: (f) => `Les vostres respostes es conserven a ${f}.`,
   resumeWith: 'Per continuar on ho heu deixat, executeu:',
 };
 

@@ -68,7 +68,7 @@ answers:
     const { events } = await interview([...everything, { choose: 'build' }]);
     const headings = events.flatMap((e) => (e.kind === 'say' && e.style === 'heading' ? [e.text] : []));
     expect(headings).toEqual(['1/3 The basics', '2/3 The data', '3/3 Security']);
-    expect(events).toContainEqual({ kind: 'say', text: 'Who is buying what, and for how long.', style: 'muted' });
+    expect(events).toContainEqual({ kind: 'say', text: 'Who is buying what, and for how long.', style: 'paragraph' });
     const firstAsk = events.findIndex((e) => e.kind === 'ask');
     expect(events.slice(0, firstAsk).map((e) => e.kind === 'say' && e.text)).toEqual(['1/3 The basics', 'Who is buying what, and for how long.']);
   });

@@ -38,10 +38,10 @@ describe('each kind of question, as the officer sees it', () => {
     screen.type('n');
     screen.keypress('enter');
     await expect(answer).resolves.toBe(false);
-    expect(printed()).toBe('');
+    expect(printed()).toBe('\n');
 
     const withHelp = ask(q('authorityName'));
-    expect(withHelp.printed()).toBe('  The full official name.\n');
+    expect(withHelp.printed()).toBe('\n  The full official name.\n');
     screen.keypress('enter');
     await expect(withHelp.answer).resolves.toBe('City of Testville');
   });
@@ -213,8 +213,11 @@ describe('menus, confirmations and text', () => {
     const { p, printed } = prompter('en');
     p.say('2/6 Personal data', 'heading');
     p.say('Review your answers', 'title');
-    p.say('plain');
-    expect(printed()).toBe('\n2/6 Personal data\n\nReview your answers\nplain\n');
+    p.say('plain\n  as it is');
+    p.say('a paragraph long enough to be wrapped at the width of the terminal, which is eighty columns here', 'paragraph');
+    expect(printed()).toBe(
+      '\n2/6 Personal data\n\nReview your answers\n\nplain\n  as it is\na paragraph long enough to be wrapped at the width of the terminal, which is\neighty columns here\n',
+    );
     expect(wrap('one two three four five', 12, '  ')).toBe('  one two\n  three four\n  five');
   });
 });
