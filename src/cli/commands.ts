@@ -171,4 +171,14 @@ export const commandSpecs: CommandSpec[] = [
     examples: ['clausula verify data-clauses.docx', 'clausula --library ../bcn-clauses verify tender.docx --json'],
     load: () => import('./commands/verify.js'),
   },
+  {
+    usage: 'interview [answers]',
+    summary: 'answer the questions about the tender (section by section, with help), review and change the answers, save them, then build the document',
+    options: [
+      { flags: '--lang <language>', description: "the interview's language (default: the answers file's, else your locale's if the library has it, else the library's)" },
+      { flags: '--review', description: 'go straight to the review of the answers in the file' },
+    ],
+    examples: ['clausula interview tender.yaml', 'clausula interview tender.yaml --review', 'clausula interview --lang es'],
+    load: () => import('./commands/interview.js'),
+  },
 ];
