@@ -48,6 +48,11 @@ export function resumeCommand(file: string | undefined, library: string | undefi
   return ['clausula', ...(library !== undefined ? ['--library', shellQuote(library)] : []), 'interview', ...(file !== undefined ? [shellQuote(file)] : [])].join(' ');
 }
 
+/** The command that builds the document from an answers file. */
+export function buildCommand(file: string, library: string | undefined): string {
+  return ['clausula', ...(library !== undefined ? ['--library', shellQuote(library)] : []), 'build', shellQuote(file)].join(' ');
+}
+
 export function shellQuote(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -36,6 +36,17 @@ async function answerBasics(startDate = ''): Promise<void> {
   await enter('When does the contract start? (YYYY-MM-DD)', startDate);
 }
 
+describe('clausula interview --help', () => {
+  it('documents the command and its options', () => {
+    const r = spawnCli(['interview', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: clausula interview [options] [answers]');
+    expect(r.stdout).toContain('--review');
+    expect(r.stdout).toContain('--lang <language>');
+    expect(spawnCli(['--help']).stdout).toMatch(/^  interview \[options\] \[answers\]/m);
+  });
+});
+
 describe('clausula interview without a terminal', () => {
   it('refuses with exit 2 and points to clausula build', async () => {
     const r = await runCli(['interview', 'tender.yaml']);
@@ -247,6 +258,22 @@ answers:
         `How to fix: Your answers are kept in clausula-draft-2027-01-15.yaml. To carry on where you left off, run: clausula --library ${LIBRARY} interview clausula-draft-2027-01-15.yaml\n`,
     );
     expect(readFileSync(join(cwd, 'clausula-draft-2027-01-15.yaml'), 'utf8')).toContain('  contractTitle: Smart parking\n');
+  });
+
+  it('Ctrl-C at the question about replacing the document: the answers are saved, and the build command given', async () => {
+    const cwd = testdir({ 'tender.docx': 'edited' });
+    const run = start(['tender.yaml'], { cwd });
+    await answerBasics();
+    await enter('Will the contractor collect or generate data?', 'n');
+    await enter('Which CPV codes apply?');
+    await enter('What would you like to do?');
+    await prompt('tender.docx already exists. Replace it?');
+    screen.keypress({ name: 'c', ctrl: true });
+    const r = await run;
+    expect(r.code).toBe(130);
+    expect(r.stdout).toContain('Answers saved in tender.yaml.');
+    expect(r.stderr).toBe(`\nTo build the document later, run:\n  clausula --library ${LIBRARY} build tender.yaml\n`);
+    expect(readFileSync(join(cwd, 'tender.docx'), 'utf8')).toBe('edited');
   });
 
   it('builds the document right away through clausula build, asking before replacing one', async () => {

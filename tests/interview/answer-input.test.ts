@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { choicesProblem, inputText, parseTyped } from '../../src/interview/answer-input.js';
 import { interviewLanguage, localeLanguages } from '../../src/interview/language.js';
-import { freeName, resumeCommand, saveDraft, suggestedName, today } from '../../src/interview/save.js';
+import { buildCommand, freeName, resumeCommand, saveDraft, suggestedName, today } from '../../src/interview/save.js';
 import { interviewTexts } from '../../src/interview/texts.js';
 import { loadLibrary } from '../../src/library/load-library.js';
 import type { Question } from '../../src/schema/questions.js';
@@ -114,5 +114,6 @@ describe('saving', () => {
     expect(resumeCommand('tender.yaml', undefined)).toBe('clausula interview tender.yaml');
     expect(resumeCommand("my tender's answers.yaml", '../my lib')).toBe(`clausula --library '../my lib' interview 'my tender'\\''s answers.yaml'`);
     expect(resumeCommand(undefined, undefined)).toBe('clausula interview');
+    expect(buildCommand('a b.yaml', 'lib')).toBe("clausula --library lib build 'a b.yaml'");
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { PromptInterrupted, type Prompter } from '../../interview/prompter.js';
-import { freeName } from '../../interview/save.js';
+import { buildCommand, freeName } from '../../interview/save.js';
 import type { InterviewTexts } from '../../interview/texts.js';
 import type { CommandContext } from '../context.js';
 import { displayPath } from '../load.js';
@@ -25,7 +25,7 @@ export async function buildAfterInterview(ctx: CommandContext, r: BuildRequest):
       force = await r.prompter.confirm(r.t.replaceDocument(displayPath(ctx, output)), false);
     } catch (error) {
       if (!(error instanceof PromptInterrupted)) throw error;
-      ctx.io.stderr.write(`\n${r.t.buildLater}\n  clausula build ${displayPath(ctx, r.answersPath)}\n`);
+      ctx.io.stderr.write(`\n${r.t.buildLater}\n  ${buildCommand(displayPath(ctx, r.answersPath), ctx.libraryGiven ? displayPath(ctx, ctx.libraryDir) : undefined)}\n`);
       return 130;
     }
     if (!force) output = freeName(output);
@@ -33,5 +33,5 @@ export async function buildAfterInterview(ctx: CommandContext, r: BuildRequest):
   r.prompter.say(r.t.building(displayPath(ctx, output)));
   // The same code as `clausula build`, loaded only now: it brings the Word writer.
   const build = await import('./build.js');
-  return build.run(ctx, [r.answersPath], { output, force, lang: r.language });
+  return build.run(ctx, [displayPath(ctx, r.answersPath)], { output, force, lang: r.language });
 }

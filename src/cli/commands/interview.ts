@@ -7,7 +7,7 @@ import { runInterview, type InterviewOutcome } from '../../interview/flow.js';
 import { interviewLanguage } from '../../interview/language.js';
 import { PromptInterrupted, type Prompter } from '../../interview/prompter.js';
 import { readForResume, type ResumedFile } from '../../interview/resume.js';
-import { freeName, resumeCommand, saveDraft, shellQuote, suggestedName, today } from '../../interview/save.js';
+import { buildCommand, freeName, resumeCommand, saveDraft, suggestedName, today } from '../../interview/save.js';
 import type { AnswerState } from '../../interview/state.js';
 import { interviewTexts, type InterviewTexts } from '../../interview/texts.js';
 import { compareFindings, formatLocation } from '../../library/finding.js';
@@ -81,7 +81,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   }
   prompter.say(`\n${t.saved(shown)}`);
   if (outcome === 'save') {
-    prompter.say(`${t.buildLater}\n  clausula ${ctx.libraryGiven ? `--library ${shellQuote(displayPath(ctx, ctx.libraryDir))} ` : ''}build ${shellQuote(shown)}`);
+    prompter.say(`${t.buildLater}\n  ${buildCommand(shown, libraryShown(ctx))}`);
     return 0;
   }
   return buildAfterInterview(ctx, { answersPath: path, language, prompter, t });
