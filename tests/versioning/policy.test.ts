@@ -112,3 +112,18 @@ describe('word diffs', () => {
     expect(render('Same.\n', 'Same.')).toEqual([]);
   });
 });
+
+describe('word diffs, joined for reading', () => {
+  const render = (before: string, after: string) =>
+    wordDiffLines(before, after).map((line) => ('gap' in line ? '…' : line.segments.map((s) => (s.kind === 'added' ? `{+${s.text}+}` : s.kind === 'removed' ? `[-${s.text}-]` : s.text)).join('')));
+
+  it('reads changes separated only by spaces as one change', () => {
+    expect(render('any request that the Authority asks it to keep.', 'any request that the Authority designates as confidential keep.')).toEqual([
+      'any request that the Authority [-asks it to-]{+designates as confidential+} keep.',
+    ]);
+  });
+
+  it('keeps shared spaces outside the change', () => {
+    expect(render('an external audit body or the Ombudsman', 'an external audit body, the Ombudsman')).toEqual(['an external audit body[- or-]{+,+} the Ombudsman']);
+  });
+});
