@@ -3,15 +3,16 @@ import { annexHeading, legalBasisText } from './common.js';
 
 /**
  * The document as CommonMark (with footnotes and pipe tables, which pandoc and GitHub
- * read). Every answer is escaped character by character, so whatever an officer typed
- * shows as typed and never becomes Markdown.
+ * read). All text is escaped — every character that could start inline Markdown, and
+ * whatever would open a block at the start of a line — so an answer shows as typed and
+ * never becomes Markdown.
  */
 export function renderMarkdown(model: DocumentModel): string {
   const out: string[] = [];
   const notes: string[] = [];
   out.push(`# ${inline(model.title)}`, '');
   if (model.coverRows.length > 0) {
-    out.push(...model.coverRows.map((row) => `- **${inline(row.label)}:** ${literal(row.value)}`), '');
+    out.push(...model.coverRows.map((row) => `- **${inline(row.label)}:** ${inline(row.value)}`), '');
   }
   if (model.notice) out.push(`> **${inline(model.notice)}**`, '');
 
@@ -38,8 +39,8 @@ export function renderMarkdown(model: DocumentModel): string {
   for (const annex of model.annexes) {
     out.push(`## ${inline(annexHeading(model, annex))}`, '');
     if (annex.note) out.push(`*${inline(annex.note)}*`, '');
-    out.push(`| ${annex.columns.map(literal).join(' | ')} |`, `|${annex.columns.map(() => ' --- |').join('')}`);
-    for (const row of annex.rows) out.push(`| ${row.map(literal).join(' | ')} |`);
+    out.push(`| ${annex.columns.map(inline).join(' | ')} |`, `|${annex.columns.map(() => ' --- |').join('')}`);
+    for (const row of annex.rows) out.push(`| ${row.map(inline).join(' | ')} |`);
     out.push('');
   }
   if (notes.length > 0) out.push(...notes, '');
@@ -64,7 +65,7 @@ function clauseBody(model: DocumentModel, clause: DocClause, mark: string): stri
 }
 
 function footnoteText(n: number, clause: DocClause): string {
-  const [first, ...rest] = clause.legalBasis.map((b) => literal(legalBasisText(b)));
+  const [first, ...rest] = clause.legalBasis.map((b) => inline(legalBasisText(b)));
   return [`[^${n}]: ${first}`, ...rest.map((line) => `\n    ${line}`)].join('\n');
 }
 
@@ -81,13 +82,13 @@ function blocks(list: readonly DocBlock[], indent: number, mark = ''): string[] 
     }
     block.items.forEach((item, index) => {
       const marker = block.ordered ? `${index + 1}. ` : '- ';
-      const inner = blocks(item, 0, pending);
+      let inner = blocks(item, 0, pending);
       pending = '';
+      // An item with one paragraph (and lists under it) keeps the list tight: no blank lines inside.
+      if (item.filter((b) => b.kind === 'paragraph').length <= 1) inner = inner.filter((line) => line !== '');
       const lines = inner.length > 0 ? inner : [''];
       out.push(pad + marker + lines[0]);
       for (const line of lines.slice(1)) out.push(line === '' ? '' : pad + ' '.repeat(marker.length) + line);
-      // Items stay one list: no blank line between them unless an item holds several blocks.
-      if (out[out.length - 1] === '' && item.length <= 1) out.pop();
     });
     out.push('');
   }
@@ -111,7 +112,7 @@ function marked(runs: readonly Run[]): string {
   const groups: { text: string; bold: boolean; italic: boolean }[] = [];
   for (const run of runs) {
     if (run.kind !== 'text' || run.text === '') continue;
-    const text = run.answer ? literal(run.text) : inline(run.text);
+    const text = inline(run.text);
     const bold = run.bold === true;
     const italic = run.italic === true;
     const last = groups[groups.length - 1];
@@ -128,14 +129,12 @@ function marked(runs: readonly Run[]): string {
     .join('');
 }
 
-/** Text from the library: escape what would start Markdown inside a line. */
+/**
+ * Escape what would start Markdown inside a line: emphasis, code, links and images, raw
+ * HTML and autolinks, entities, strikethrough, table cells, and the backslash itself.
+ */
 export function inline(text: string): string {
   return text.replace(/[\\`*_[\]<>&|~]/g, '\\$&');
-}
-
-/** Text from an answer: every ASCII punctuation character escaped, so nothing in it is Markdown. */
-export function literal(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 /** A line that would open a heading, quote, list or rule reads as text. */

@@ -1,10 +1,11 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { buildDocument } from '../../assemble/document.js';
+import { outline } from '../../assemble/outline.js';
 import { selectClauses } from '../../assemble/select.js';
 import { InputError, UsageError } from '../../errors.js';
 import { chooseTemplate } from '../../library/choose-template.js';
 import type { Finding } from '../../library/finding.js';
-import { pick, releaseOf } from '../../library/model.js';
+import { pick, releaseOf, type Library } from '../../library/model.js';
 import { missingRequired } from '../../library/validate-answers.js';
 import { locate } from '../../library/yaml-source.js';
 import { documentFormats, renderDocument, type DocumentFormat } from '../../render/index.js';
@@ -62,14 +63,14 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     { includeDrafts },
   );
   const model = buildDocument(library, template, selection, loaded.answers, { language, date, rationale: options.rationale === true, includeDrafts });
-  const rendered = await renderDocument(format, model, { date, ...(reference ? { reference } : {}) });
+  const rendered = await renderDocument(format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
 
   if (output.path === undefined) writeToStdout(ctx, rendered);
   else await writeFileSafely(output.path, rendered, { force, display: output.shown });
 
   const blanks = model.blanks.length;
   if (blanks > 0) warn(ctx, `${blanks} ${blanks === 1 ? 'placeholder has' : 'placeholders have'} no answer and ${blanks === 1 ? 'shows' : 'show'} ${model.words.blank} for you to fill in: ${model.blanks.join(', ')}`);
-  for (const id of model.unplaced) warn(ctx, `${id} applies to this tender but template ${template.id} has no place for it; it is not in the document`);
+  reportUnplaced(ctx, library, template.id, model.unplaced, answersPath);
   for (const conflict of selection.conflicts) warn(ctx, conflict);
   if (includeDrafts) warn(ctx, 'draft clauses were allowed in (--include-drafts): the document says it is not for tender use');
 
@@ -102,4 +103,27 @@ export function outputFor(ctx: CommandContext, answersPath: string, requested: s
   const stem = basename(answers, extname(answers));
   const path = join(dirname(answers), `${stem}${explicitTemplate ? `.${explicitTemplate}` : ''}.${format}`);
   return { path, shown: displayPath(ctx, path) };
+}
+
+/**
+ * Clauses that apply but that this template has no place for. A library may split its
+ * clauses between documents (administrative and technical specifications): say which
+ * other template holds them, and warn about any that no template holds.
+ */
+function reportUnplaced(ctx: CommandContext, library: Library, templateId: string, unplaced: readonly string[], answersPath: string): void {
+  if (unplaced.length === 0) return;
+  const clauses = unplaced.map((id) => library.clauseById.get(id)!.value);
+  const homeless = new Set(unplaced);
+  for (const [id, { value: other }] of [...library.templateById].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (id === templateId) continue;
+    const placed = outline(other, clauses).parts.flatMap((p) => p.clauses.map((c) => c.id)).filter((c) => homeless.has(c));
+    if (placed.length === 0) continue;
+    for (const c of placed) homeless.delete(c);
+    ctx.io.stderr.write(
+      `clausula: note: ${placed.length} more ${placed.length === 1 ? 'clause applies' : 'clauses apply'} to this tender in template ${id}; build it with: clausula build ${answersPath} --template ${id}\n`,
+    );
+  }
+  if (homeless.size > 0) {
+    warn(ctx, `${[...homeless].join(', ')} ${homeless.size === 1 ? 'applies' : 'apply'} to this tender but no template has a place for ${homeless.size === 1 ? 'it' : 'them'}; ${homeless.size === 1 ? 'it is' : 'they are'} in no document`);
+  }
 }
