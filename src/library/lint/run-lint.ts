@@ -9,6 +9,7 @@ import { checkReferences } from './rules/references.js';
 import { checkStructure } from './rules/structure.js';
 import { checkTranslations } from './rules/translations.js';
 import { checkScenarioAnswers } from './rules/scenarios.js';
+import { checkVersions } from './rules/versions.js';
 
 /** The checks, in the order their findings read best. Each is a small function over the context. */
 export const checks: Check[] = [
@@ -20,6 +21,7 @@ export const checks: Check[] = [
   checkClauseText,
   checkUnusedQuestions,
   checkChangelog,
+  checkVersions,
   checkScenarioAnswers,
 ];
 
