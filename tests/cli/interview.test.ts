@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, spawnCli, type CliResult } from '../helpers/cli.js';
-import { testdir } from '../helpers/testdir.js';
+import { fixtureCopy, testdir } from '../helpers/testdir.js';
 
 const LIBRARY = join(REPO_ROOT, 'tests/fixtures/interview');
 const env = { SOURCE_DATE_EPOCH: '1800000000', LANG: 'en_GB.UTF-8' }; // 2027-01-15
@@ -221,6 +221,15 @@ answers:
     expect((await run).code).toBe(130);
     expect(readFileSync(join(cwd, 'tender.yaml'), 'utf8')).toBe(original);
     expect(statSync(join(cwd, 'tender.yaml')).mtimeMs).toBe(before);
+  });
+
+  it('refuses a library whose questions cannot be read, naming the problem', async () => {
+    const lib = fixtureCopy('interview', { 'clauses/questions.yaml': 'sections: [\n' });
+    const r = await runCli(['--library', lib, 'interview', 'tender.yaml'], { cwd: lib, tty: true, env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('has no questions that can be read');
+    expect(r.stderr).toContain('clauses/questions.yaml:');
+    expect(r.stdout).toBe('');
   });
 
   it('refuses to touch a file that is not an answers file', async () => {

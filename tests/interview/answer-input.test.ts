@@ -50,6 +50,25 @@ describe('reading what the officer typed', () => {
     expect(choicesProblem(q('dataKinds'), ['video'], 'ca')).toBeUndefined();
   });
 
+  it("clausula's own messages when the library has none, in each language", () => {
+    const base = { label: { en: 'x' }, prompt: { en: 'x?' } };
+    const num = (validation: Question['validation']): Question => ({ ...base, id: 'n', type: 'number', validation });
+    expect(parseTyped(num({ min: 1 }), '0', 'en')).toEqual({ ok: false, message: 'Give a number of at least 1.' });
+    expect(parseTyped(num({ max: 9 }), '10', 'es')).toEqual({ ok: false, message: 'Indique un número igual o inferior a 9.' });
+    expect(parseTyped(num({ min: 1, max: 9 }), '10', 'ca')).toEqual({ ok: false, message: 'Indiqueu un nombre entre 1 i 9.' });
+    const text = (validation: Question['validation']): Question => ({ ...base, id: 't', type: 'text', validation });
+    expect(parseTyped(text({ minLength: 3 }), 'ab', 'en')).toEqual({ ok: false, message: 'Write at least 3 characters.' });
+    expect(parseTyped(text({ maxLength: 3 }), 'abcd', 'ca')).toEqual({ ok: false, message: 'Escriviu com a màxim 3 caràcters.' });
+    expect(parseTyped(text({ pattern: '^[A-Z]+$' }), 'abc', 'es')).toEqual({ ok: false, message: '«abc» no tiene la forma esperada.' });
+    const list = (validation: Question['validation']): Question => ({ ...base, id: 'l', type: 'list', validation });
+    expect(parseTyped(list({ pattern: '^\\d+$' }), '1, x', 'en')).toEqual({ ok: false, message: '“x” does not have the expected form.' });
+    expect(parseTyped(list({ min: 2 }), '1', 'en')).toEqual({ ok: false, message: 'Choose at least 2.' });
+    expect(parseTyped(list({ max: 1 }), '1, 2', 'ca')).toEqual({ ok: false, message: 'Trieu només una opció.' });
+    const multi: Question = { ...base, id: 'm', type: 'multiselect', options: ['a', 'b', 'c'].map((value) => ({ value, label: { en: value } })), validation: { max: 2 } };
+    expect(choicesProblem(multi, ['a', 'b', 'c'], 'es')).toBe('Elija como máximo 2 opciones.');
+    expect(choicesProblem({ ...multi, validation: { min: 1 } }, [], 'en')).toBe('Choose at least one.');
+  });
+
   it('offers earlier answers as editable text', () => {
     expect(inputText(q('cpvCodes'), ['72000000-5', '48000000-8'])).toBe('72000000-5, 48000000-8');
     expect(inputText(q('durationMonths'), 24)).toBe('24');
@@ -63,6 +82,13 @@ describe('reading what the officer typed', () => {
     expect(interviewTexts('ca').saveAndQuit).toBe('Desar i sortir');
     expect(interviewTexts('es').reviewTitle).toBe('Revise sus respuestas');
     expect(interviewTexts('fr').buildNow).toBe('Build the document now');
+    // Every message is a sentence in every language, whatever it is given.
+    for (const language of ['ca', 'es', 'en']) {
+      for (const [key, value] of Object.entries(interviewTexts(language))) {
+        const text = typeof value === 'function' ? (value as (...a: unknown[]) => string)(2, 7, 'x.yaml') : typeof value === 'string' ? value : JSON.stringify(value);
+        expect(text.length, `${language} ${key}`).toBeGreaterThan(0);
+      }
+    }
   });
 });
 
