@@ -51,6 +51,7 @@ export const checkClauseText: Check = (ctx) => {
           continue;
         }
         const entry = library.questions.get(use.name);
+        if (!library.questionsFile) continue; // every name would be unknown: questions.yaml's own error comes first
         if (!entry) {
           ctx.report({
             ruleId: 'unknown-placeholder',

@@ -20,6 +20,8 @@ export const checkConditions: Check = (ctx) => {
       reportAt(ctx, clause.source, ['when'], when, error.offset, error.length, 'condition-syntax', `the condition does not parse: ${error.message}`, error.fix);
       continue;
     }
+    // Without a readable questions.yaml every name would be "unknown": its own error is the one to fix.
+    if (!library.questionsFile) continue;
     const expr = ctx.clauseConditions.get(id)!;
     if (!reportCheckIssues(ctx, clause.source, ['when'], when, expr)) continue;
     reportUnanswerable(ctx, clause.source, ['when'], when, expr);
@@ -92,7 +94,7 @@ export const checkConditions: Check = (ctx) => {
     }
   }
 
-  checkConflicts(ctx);
+  if (questions) checkConflicts(ctx);
 };
 
 /** Report the checker's issues; true when there were none. */
