@@ -64,9 +64,9 @@ function clauseBody(model: DocumentModel, clause: DocClause, mark: string): stri
   ];
 }
 
+/** One line per footnote (several bases joined by "; "): a continuation paragraph would read as code where footnotes are not known. */
 function footnoteText(n: number, clause: DocClause): string {
-  const [first, ...rest] = clause.legalBasis.map((b) => inline(legalBasisText(b)));
-  return [`[^${n}]: ${first}`, ...rest.map((line) => `\n    ${line}`)].join('\n');
+  return `[^${n}]: ${clause.legalBasis.map((b) => inline(legalBasisText(b))).join('; ')}`;
 }
 
 /** Blocks as Markdown lines, indented for nesting; `mark` goes at the end of the first paragraph. */

@@ -33,7 +33,7 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
   else await writeFileSafely(path, rendered, { force, display: shown });
 
   const clauses = model.parts.reduce((n, p) => n + p.clauses.length, 0);
-  const summary = `${path === undefined ? 'Wrote the guideline' : `Wrote ${shown}:`} ${clauses} ${clauses === 1 ? 'clause' : 'clauses'} in ${model.parts.length} ${model.parts.length === 1 ? 'category' : 'categories'} (${language}, ${model.library.release})\n`;
+  const summary = `${path === undefined ? 'Wrote the guideline:' : `Wrote ${shown}:`} ${clauses} ${clauses === 1 ? 'clause' : 'clauses'} in ${model.parts.length} ${model.parts.length === 1 ? 'category' : 'categories'} (${language}, ${model.library.release})\n`;
   (path === undefined ? ctx.io.stderr : ctx.io.stdout).write(summary);
   return 0;
 }

@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { docxParts, paragraphs, paragraphsWithStyle, texts } from '../helpers/docx.js';
+import { fixtureCopy } from '../helpers/testdir.js';
+
+describe('clausula guide', () => {
+  it('lists every clause by category: when it applies, text, guidance, legal bases, version and status', async () => {
+    const dir = fixtureCopy('render');
+    const result = await runCli(['--library', dir, 'guide', '--format', 'md', '-o', '-'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('Wrote the guideline: 5 clauses in 3 categories (en, render-fixture@2.1.0)\n');
+    const md = result.stdout;
+    expect(md).toContain('# Guideline for the data clauses of tenders');
+    expect(md).toContain('- **Clause library:** Render fixture clauses (render-fixture@2.1.0)');
+    expect(md).toContain('## 1. General\n\n### 1.1 Terms of the contract\n\n*When it applies: Always applies.*');
+    expect(md).toContain('The \\[the authority\\] awards the contract "\\[the contract title\\]".');
+    expect(md).toContain('**Guidance for officers**\n\nAlways include it; it names the **parties**.');
+    expect(md).toContain('*Version 1.2.0 · approved*');
+    expect(md).toContain('### 2.1 Personal data\n\n*When it applies: Applies when the contractor processes personal data.*');
+    expect(md).toContain('### 2.2 A draft clause');
+    expect(md).toContain('*Version 0.1.0 · draft*');
+    expect(md).toContain('## 3. Extra');
+    expect(md).toContain('[^1]: Law 9/2017 (LCSP), art. 122');
+  });
+
+  it('writes a Word guideline named after the library and language, in the language asked for', async () => {
+    const dir = fixtureCopy('render');
+    const result = await runCli(['--library', dir, 'guide', '--lang', 'es'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Wrote render-fixture-guide.es.docx: 5 clauses in 3 categories (es, render-fixture@2.1.0)');
+    const parts = await docxParts(join(dir, 'render-fixture-guide.es.docx'));
+    const document = parts.get('word/document.xml')!;
+    expect(paragraphsWithStyle(document, 'Heading2').map((p) => texts(p).join(''))).toEqual(['Términos del contrato', 'Segunda cláusula con listas', 'Datos personales', 'Una cláusula en borrador', 'Solo en la otra plantilla']);
+    const text = paragraphs(document).join('\n');
+    expect(text).toContain('Cuándo se aplica: Se aplica cuando el contratista trata datos personales.');
+    expect(text).toContain('Orientaciones para el personal gestor');
+    expect(text).toContain('Versión 0.1.0 · borrador');
+    expect(paragraphs(parts.get('word/footnotes.xml')!).join('\n')).toContain('Law 40/2015, art. 3');
+    const again = await runCli(['--library', dir, 'guide', '--lang', 'es'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('render-fixture-guide.es.docx already exists');
+    expect((await runCli(['--library', dir, 'guide', '--format', 'html', '-o', 'g.html'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'g.html'), 'utf8')).toContain('<p class="applies"><strong>When it applies:</strong> <em>Applies when the contractor processes personal data.</em></p>');
+    expect(existsSync(join(dir, 'g.html'))).toBe(true);
+  });
+});
