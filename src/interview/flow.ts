@@ -51,9 +51,9 @@ class Session {
     this.t = interviewTexts(o.language);
   }
 
-  /** Ask every question that is asked and not yet answered, in order; none twice. */
-  async askRemaining(): Promise<void> {
-    const askedNow = new Set<string>();
+  /** Ask every question that is asked and not yet answered, in order; none twice, none of `leave`. */
+  async askRemaining(leave: ReadonlySet<string> = new Set()): Promise<void> {
+    const askedNow = new Set<string>(leave);
     for (;;) {
       const entry = this.q.entries.find((e) => !askedNow.has(e.question.id) && needsAnswer(this.q, e, this.o.answers));
       if (!entry) return;
@@ -89,8 +89,11 @@ class Session {
     const entry = this.o.library.questions.get(id);
     if (id === BACK || !entry) return;
     this.lastChanged = id;
+    // Only what the change brings in is asked now; what was already missing stays for "answer the remaining".
+    const missingBefore = new Set(unanswered(this.q, answers).map((e) => e.question.id));
+    missingBefore.delete(id);
     await this.ask(entry);
-    await this.askRemaining();
+    await this.askRemaining(missingBefore);
   }
 
   private async ask(entry: QuestionEntry): Promise<void> {

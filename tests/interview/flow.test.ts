@@ -273,6 +273,32 @@ answers:
     expect(review && review.kind === 'say' && review.text).toContain('  The contract type: not answered yet\n');
   });
 
+  it('a change asks only what it brings in, not what was missing already', async () => {
+    const answers: AnswerState = new Map<string, AnswerValue>([
+      ['authorityName', 'Ajuntament de Girona'],
+      ['generatesData', false],
+    ]);
+    const { events } = await interview(
+      [
+        { choose: 'change' },
+        { choose: 'generatesData' },
+        { ask: 'generatesData', answer: true, offered: false },
+        { ask: 'dataKinds', answer: ['sensor'] },
+        { ask: 'hosting', answer: 'cloud' },
+        { choose: 'save' },
+      ],
+      answers,
+      true,
+    );
+    expect(asked(events)).toEqual(['generatesData', 'dataKinds', 'hosting']);
+    const menus = events.filter((e) => e.kind === 'choose' && e.message === 'What would you like to do?');
+    // The title, reference, type, duration, start date and CPV codes: still to answer, before and after.
+    expect(menus.map((m) => m.kind === 'choose' && m.items[0])).toEqual([
+      { value: 'answer', label: 'Answer the 6 remaining questions' },
+      { value: 'answer', label: 'Answer the 6 remaining questions' },
+    ]);
+  });
+
   it('stops at Ctrl-C with every answer given so far kept', async () => {
     const answers: AnswerState = new Map();
     const prompter = scriptedPrompter([...everything.slice(0, 4), { interrupt: true }]);
