@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Whether tmux can be used here: the pseudo-terminal tests need it. */
@@ -58,7 +59,10 @@ export class Terminal {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    const socket = this.tmux(['display-message', '-p', '#{socket_path}'], true).trim();
     this.tmux(['kill-server'], true);
+    // tmux leaves its socket file behind; this server was ours alone.
+    if (socket) rmSync(socket, { force: true });
   }
 
   private tmux(args: string[], quiet = false): string {
