@@ -142,7 +142,8 @@ describe('properties: the search is exact', () => {
       cpvCodes: fc.option(fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }), { nil: undefined }),
     })
     .map((record) => {
-      const answers = new Map(Object.entries(record).filter((entry): entry is [string, AnswerValue] => entry[1] !== undefined));
+      const answers = new Map<string, AnswerValue>();
+      for (const [id, value] of Object.entries(record)) if (value !== undefined) answers.set(id, value);
       if (answers.get('generatesData') !== true) answers.delete('dataKinds');
       return answers;
     });
