@@ -24,14 +24,26 @@ export function formatAnswer(question: Question | undefined, value: AnswerValue 
   return value;
 }
 
+/**
+ * Numbers as legal texts write them: thousands grouped from four digits, with the
+ * language's separators (1.234,5 in Catalan and Spanish; 1,234.5 in English). Written
+ * out here rather than with Intl: the same text on every machine and ICU version, and
+ * no locale data to load at start-up.
+ */
 export function formatNumber(value: number, language: string): string {
-  // Catalan and Spanish group thousands from four digits in legal texts: 1.234,5.
-  return new Intl.NumberFormat(wordsFor(language).locale, { useGrouping: 'always', maximumFractionDigits: 6 } as Intl.NumberFormatOptions).format(value);
+  const { thousands, decimal } = wordsFor(language).numbers;
+  const negative = value < 0;
+  const [whole = '0', fraction] = Math.abs(value).toFixed(6).replace(/\.?0+$/, '').split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
+  return `${negative ? '-' : ''}${grouped}${fraction ? decimal + fraction : ''}`;
 }
 
+/** A date written out in the language: "31 de gener de 2027", "31 January 2027". */
 export function formatDate(iso: string, language: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(wordsFor(language).locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  const words = wordsFor(language);
+  const month = words.months[Number(match[2]) - 1];
+  if (month === undefined) return iso;
+  return words.date(Number(match[3]), month, Number(match[1]));
 }

@@ -41,6 +41,10 @@ export interface Words {
   licence: string;
   publisher: string;
   clauseCount: string;
+  numbers: { thousands: string; decimal: string };
+  months: readonly string[];
+  /** A date from its day, month name and year. */
+  date: (day: number, month: string, year: number) => string;
 }
 
 const en: Words = {
@@ -83,6 +87,9 @@ const en: Words = {
   licence: 'Licence',
   publisher: 'Publisher',
   clauseCount: 'Clauses',
+  numbers: { thousands: ',', decimal: '.' },
+  months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  date: (d, m, y) => `${d} ${m} ${y}`,
 };
 
 const es: Words = {
@@ -125,6 +132,9 @@ const es: Words = {
   licence: 'Licencia',
   publisher: 'Editor',
   clauseCount: 'Cláusulas',
+  numbers: { thousands: '.', decimal: ',' },
+  months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  date: (d, m, y) => `${d} de ${m} de ${y}`,
 };
 
 const ca: Words = {
@@ -167,6 +177,10 @@ const ca: Words = {
   licence: 'Llicència',
   publisher: 'Editor',
   clauseCount: 'Clàusules',
+  numbers: { thousands: '.', decimal: ',' },
+  months: ['gener', 'febrer', 'març', 'abril', 'maig', 'juny', 'juliol', 'agost', 'setembre', 'octubre', 'novembre', 'desembre'],
+  // "de gener", but "d'abril", "d'agost", "d'octubre".
+  date: (d, m, y) => `${d} ${/^[aeiouàèéíòóú]/.test(m) ? "d'" : 'de '}${m} de ${y}`,
 };
 
 const byLanguage: Record<string, Words> = { en, es, ca };

@@ -81,7 +81,7 @@ export function loadLibrary(dirInput: string, display: string = dirInput): Libra
   for (const file of yamlFilesUnder(dir, SCENARIOS_DIR)) job(file, 'scenario');
   for (const file of yamlFilesUnder(dir, TEMPLATES_DIR)) job(file, 'template');
 
-  const results = readFiles(jobs);
+  const results = readFiles(dir, jobs);
   jobs.forEach((j, i) => {
     const { source, findings, valid } = results[i]!;
     library.sources.set(j.file, source);

@@ -1,11 +1,11 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { readOne, type FileJob, type FileResult } from './read-files.js';
+import { parseOne, type TextJob } from './read-files.js';
 
 // One share of a large library's files: parse and check them, hand the results back, raise the flag.
-const { jobs, port, flags, index } = workerData as { jobs: FileJob[]; port: MessagePort; flags: Int32Array; index: number };
-let message: FileResult[] | { error: string };
+const { jobs, port, flags, index } = workerData as { jobs: TextJob[]; port: MessagePort; flags: Int32Array; index: number };
+let message: ReturnType<typeof parseOne>[] | { error: string };
 try {
-  message = jobs.map(readOne);
+  message = jobs.map(parseOne);
 } catch (error) {
   message = { error: error instanceof Error ? error.message : String(error) };
 }

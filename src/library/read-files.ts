@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { FileKind } from '../schema/index.js';
 import type { Finding } from './finding.js';
+import { openParseCache, textHash } from './parse-cache.js';
 import { validateSchema } from './validate-schema.js';
-import { readYamlFile, type YamlSource } from './yaml-source.js';
+import { parseYamlText, readYamlText, type YamlSource } from './yaml-source.js';
 
 export interface FileJob {
   absolute: string;
@@ -21,30 +22,75 @@ export interface FileResult {
   valid: boolean;
 }
 
-/** Read, parse and schema-check one file. */
-export function readOne(job: FileJob): FileResult {
-  const { source, findings } = readYamlFile(job.absolute, job.file);
-  if (findings.length > 0) return { source, findings, valid: false };
-  const schemaFindings = validateSchema(job.kind, source);
-  return { source, findings: schemaFindings, valid: schemaFindings.length === 0 };
+/** A file's text, to be parsed and checked against its kind's schema. */
+export interface TextJob {
+  file: string;
+  kind: FileKind;
+  text: string;
 }
 
-/** Below this many files, starting threads costs more than it saves. */
+/** Parse and schema-check one file's text. */
+export function parseOne(job: TextJob): Omit<FileResult, 'source'> & { data: unknown } {
+  const { source, findings } = parseYamlText(job.text, job.file);
+  if (findings.length > 0) return { data: undefined, findings, valid: false };
+  const schemaFindings = validateSchema(job.kind, source);
+  return { data: source.data, findings: schemaFindings, valid: schemaFindings.length === 0 };
+}
+
+/** Below this many files to parse, starting threads costs more than it saves. */
 const PARALLEL_THRESHOLD = 400;
 const WORKER_URL = new URL('./read-files-worker.js', import.meta.url);
 const WAIT_MS = 120_000;
 
 /**
- * Read many files, in parallel on large libraries. YAML parsing is most of lint's time
- * and every file is independent, so large libraries are split across worker threads.
- * The call stays synchronous: we block on a shared flag and take each worker's result
- * with receiveMessageOnPort. Set CLAUSULA_WORKERS=0 to read everything on one thread.
+ * Read every file of a library once: unchanged files come from the parse cache; the
+ * others are parsed and schema-checked, on worker threads when there are many (YAML
+ * parsing is most of the time and files are independent). The call stays synchronous:
+ * we block on a shared flag and take each worker's result with receiveMessageOnPort.
+ * CLAUSULA_WORKERS=0 parses everything on one thread.
  */
-export function readFiles(jobs: readonly FileJob[]): FileResult[] {
-  const threads = workerCount(jobs.length);
-  if (threads <= 1) return jobs.map(readOne);
+export function readFiles(libraryDir: string, jobs: readonly FileJob[]): FileResult[] {
+  const cache = openParseCache(libraryDir);
+  const results: FileResult[] = new Array(jobs.length);
+  const pending: { index: number; job: TextJob; hash: string }[] = [];
+  jobs.forEach((job, index) => {
+    const read = readYamlText(job.absolute, job.file);
+    if (!('text' in read)) {
+      results[index] = { ...read, valid: false };
+      return;
+    }
+    const hash = textHash(read.text);
+    const source: YamlSource = { file: job.file, text: stripBom(read.text), data: undefined };
+    const cached = cache.get(job.file, hash, job.kind);
+    if (cached) {
+      source.data = cached.data;
+      results[index] = { source, findings: cached.findings, valid: cached.valid };
+    } else {
+      pending.push({ index, job: { file: job.file, kind: job.kind, text: read.text }, hash });
+    }
+  });
 
-  const chunks: FileJob[][] = Array.from({ length: threads }, () => []);
+  const parsed = parseAll(pending.map((p) => p.job));
+  pending.forEach(({ index, job, hash }, i) => {
+    const { data, findings, valid } = parsed[i]!;
+    results[index] = { source: { file: job.file, text: stripBom(job.text), data }, findings, valid };
+    cache.set(job.file, { hash, kind: job.kind, data, findings, valid });
+  });
+  cache.save();
+  return results;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+type Parsed = ReturnType<typeof parseOne>;
+
+function parseAll(jobs: readonly TextJob[]): Parsed[] {
+  const threads = workerCount(jobs.length);
+  if (threads <= 1) return jobs.map(parseOne);
+
+  const chunks: TextJob[][] = Array.from({ length: threads }, () => []);
   // Deal the files out in turn, so each thread gets a similar mix of small and large files.
   jobs.forEach((job, i) => chunks[i % threads]!.push(job));
   const flags = new Int32Array(new SharedArrayBuffer(4 * threads));
@@ -54,17 +100,15 @@ export function readFiles(jobs: readonly FileJob[]): FileResult[] {
     worker.unref();
     return { chunk, port: port1, worker };
   });
-  const results = new Map<FileJob, FileResult>();
-  started.forEach(({ chunk, port, worker }, index) => {
+  const byChunk = started.map(({ chunk, port, worker }, index) => {
     const outcome = Atomics.wait(flags, index, 0, WAIT_MS);
-    const message = outcome === 'timed-out' ? undefined : (receiveMessageOnPort(port)?.message as FileResult[] | { error: string } | undefined);
+    const message = outcome === 'timed-out' ? undefined : (receiveMessageOnPort(port)?.message as Parsed[] | { error: string } | undefined);
     port.close();
     void worker.terminate();
-    // A thread that failed or timed out: read its share here instead.
-    const list = Array.isArray(message) ? message : chunk.map(readOne);
-    chunk.forEach((job, i) => results.set(job, list[i]!));
+    // A thread that failed or timed out: parse its share here instead.
+    return Array.isArray(message) ? message : chunk.map(parseOne);
   });
-  return jobs.map((job) => results.get(job)!);
+  return jobs.map((_, i) => byChunk[i % threads]![Math.floor(i / threads)]!);
 }
 
 function workerCount(files: number): number {
@@ -74,7 +118,7 @@ function workerCount(files: number): number {
     if (Number.isInteger(n) && n >= 0) return files >= 2 ? Math.min(n, files) : 1;
   }
   if (files < PARALLEL_THRESHOLD) return 1;
-  // The worker is compiled code; running from TypeScript sources (tests) reads in-process.
+  // The worker is compiled code; running from TypeScript sources (tests) parses in-process.
   if (!existsSync(fileURLToPath(WORKER_URL))) return 1;
   return Math.max(1, Math.min(availableParallelism(), 4));
 }

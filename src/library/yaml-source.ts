@@ -67,6 +67,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Read a YAML file from disk, refusing what is not a reasonable UTF-8 text file. */
 export function readYamlFile(absolutePath: string, file: string): ParseResult {
+  const read = readYamlText(absolutePath, file);
+  return 'text' in read ? parseYamlText(read.text, file) : read;
+}
+
+/** The text of a file, or why it cannot be YAML: unreadable, over the size limit, binary, not UTF-8. */
+export function readYamlText(absolutePath: string, file: string): { text: string } | ParseResult {
   const fail = (message: string, fix: string, start: Position = { line: 1, column: 1 }): ParseResult => ({
     source: emptySource(file),
     findings: [{ ruleId: 'yaml-syntax', severity: 'error', file, start, message, fix }],
@@ -93,14 +99,12 @@ export function readYamlFile(absolutePath: string, file: string): ParseResult {
   if (nul !== -1) {
     return fail('the file is binary (it contains a NUL byte), not YAML text', 'save it as UTF-8 text', byteOffsetPosition(bytes, nul));
   }
-  let text: string;
   try {
-    text = utf8.decode(bytes);
+    return { text: utf8.decode(bytes) };
   } catch {
     const bad = firstInvalidUtf8(bytes);
     return fail('the file is not valid UTF-8', 'save the file with UTF-8 encoding', byteOffsetPosition(bytes, bad));
   }
-  return parseYamlText(text, file);
 }
 
 /** Parse YAML text strictly. Every problem becomes a finding with its position. */
