@@ -29,6 +29,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
+      // Wrap help to the terminal, or to 80 columns when it goes to a file or a pipe.
+      getOutHelpWidth: () => (io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY ? (io.stderr.columns ?? 80) : 80),
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(`clausula: ${s.replace(/^error: /, '')}`),

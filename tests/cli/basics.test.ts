@@ -62,3 +62,16 @@ describe('colour', () => {
     expect(coloured.code).toBe(0);
   });
 });
+
+describe('start-up fast paths', () => {
+  it('prints the same top-level help as the full command machinery', async () => {
+    const fast = spawnCli(['--help']);
+    const live = await runCli(['--help']);
+    expect(fast.stdout).toBe(live.stdout);
+    expect(spawnCli(['-h']).stdout).toBe(live.stdout);
+  });
+
+  it('prints the same version as commander', async () => {
+    expect(spawnCli(['-V']).stdout).toBe((await runCli(['--version'])).stdout);
+  });
+});
