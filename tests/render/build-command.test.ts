@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
 import { docxParts, paragraphs } from '../helpers/docx.js';
 import { fixtureCopy } from '../helpers/testdir.js';
 
@@ -157,5 +157,27 @@ describe('clausula build', () => {
     expect(text).toEqual(expect.arrayContaining(['Órgano de contratación', 'Expediente', 'Índice', 'Anexo I. Perfil de datos de la licitación', 'Anexo II. Procedencia de las cláusulas']));
     const footer = [...(await docxParts(join(dir, 'es.docx')))].find(([n, x]) => n.startsWith('word/footer') && x.includes('NUMPAGES'))![1];
     expect(paragraphs(footer).join('')).toMatch(/^Página .* de /);
+  });
+
+  it('never writes a Word document to a terminal, but pipes it with -o -', async () => {
+    const dir = fixtureCopy('render');
+    const tty = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', '-'], { cwd: dir, tty: true });
+    expect(tty.code).toBe(2);
+    expect(tty.stderr).toContain('a Word document is binary and is not written to a terminal');
+    const piped = spawnCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', '-'], { cwd: dir, encoding: 'latin1' });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout.startsWith('PK\x03\x04')).toBe(true);
+    expect(piped.stderr).toContain('Wrote 3 clauses in 2 parts');
+  });
+
+  it('writes the page numbers into the table of contents with --toc-page-numbers', async () => {
+    const dir = fixtureCopy('render');
+    const result = await build(dir, 'answers/tender.yaml', '-o', 'paged.docx', '--toc-page-numbers');
+    expect(result.code, result.stderr).toBe(0);
+    const document = (await docxParts(join(dir, 'paged.docx'))).get('word/document.xml')!;
+    const toc = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(document)![0];
+    // Cover on page 1, contents on page 2, the first part from page 3.
+    expect(paragraphs(toc)[0]).toBe('1.General provisions3');
+    expect(toc).toContain('w:leader="dot"');
   });
 });
