@@ -276,8 +276,26 @@ describe('options and exit codes', () => {
     });
     const run = (...args: string[]) => runCli(['lint', '.', '--format', 'github', ...args], { cwd: warned });
 
-    test('warnings alone exit 0', async () => {
+    test('warnings alone exit 0, and the summary says so', async () => {
       expect((await run()).code).toBe(0);
+      expect(await runCli(['lint', '.'], { cwd: warned })).toEqual({
+        code: 0,
+        stdout: [
+          'clauses/exit/x.yaml',
+          "  5:25  warning  the title has a fr version, but the library's languages are en (add fr to languages in clauses/library.yaml, or remove this text)  unknown-language",
+          '',
+          'clauses/scenarios/s.yaml',
+          '  3:9  warning  the scenario expects nothing, so it can never fail (list clauses under expect.include and expect.exclude)  scenario-no-expectation',
+          '',
+          '⚠ 2 problems (0 errors, 2 warnings)',
+          '',
+        ].join('\n'),
+        stderr: '',
+      });
+    });
+
+    test('--quiet leaves out the warnings', async () => {
+      expect(await runCli(['lint', '.', '--quiet'], { cwd: warned })).toEqual({ code: 0, stdout: '✔ 12 clauses, no problems\n', stderr: '' });
     });
 
     test('as many warnings as allowed: exit 0', async () => {
