@@ -62,7 +62,8 @@ export function findAnswers(problem: SearchProblem): SearchResult {
   for (const id of ids) {
     const question = problem.questions.get(id)!.question;
     const others = sameType.get(question.type)!;
-    const domain = domainOf(question, allExprs, others, others > 1 ? bounds : []);
+    const items = itemsReadFrom(id, allExprs, problem.questions, sameType.get('text') ?? 0);
+    const domain = domainOf(question, allExprs, others, others > 1 ? bounds : [], items);
     if (!domain) return { analysed: false, reason: `it uses ${id}, a ${question.type} question, which has too many possible answers to try` };
     domains.push(domain);
     combinations *= domain.length;
@@ -105,7 +106,7 @@ function consistent(ids: readonly string[], answers: Answers, whens: ReadonlyMap
  * `others`: how many questions of this type the search holds; each gap between literals gets that many
  * distinct values. `bounds`: more points that mark gaps for numbers (the other questions' validation bounds).
  */
-function domainOf(question: Question, exprs: readonly Expr[], others: number, bounds: readonly number[]): (AnswerValue | undefined)[] | undefined {
+function domainOf(question: Question, exprs: readonly Expr[], others: number, bounds: readonly number[], items: readonly string[]): (AnswerValue | undefined)[] | undefined {
   switch (question.type) {
     case 'boolean':
       return [true, false, NO_VALUE];
@@ -115,7 +116,7 @@ function domainOf(question: Question, exprs: readonly Expr[], others: number, bo
     case 'list': {
       // Only the values some condition mentions matter; the others cannot change a result.
       const options = question.type === 'multiselect' ? new Set((question.options ?? []).map((o) => o.value)) : undefined;
-      const mentioned = [...new Set(exprs.flatMap((e) => literals(e)).filter((v): v is string => typeof v === 'string' && (!options || options.has(v))))].sort();
+      const mentioned = [...new Set([...exprs.flatMap((e) => literals(e)), ...items].filter((v): v is string => typeof v === 'string' && (!options || options.has(v))))].sort();
       if (mentioned.length > 12) return undefined;
       const subsets: string[][] = [];
       for (let mask = 0; mask < 1 << mentioned.length; mask++) {
@@ -126,8 +127,7 @@ function domainOf(question: Question, exprs: readonly Expr[], others: number, bo
     case 'text': {
       // Equality with the literals mentioned, or none of them.
       const mentioned = [...new Set(exprs.flatMap((e) => literals(e)).filter((v): v is string => typeof v === 'string'))].sort();
-      const another = Array.from({ length: others }, (_, k) => `\u0000another text${k === 0 ? '' : ` ${k + 1}`}`);
-      return [...mentioned, ...another, NO_VALUE];
+      return [...mentioned, ...anotherTexts(others), NO_VALUE];
     }
     case 'number': {
       // Comparisons with literals only change at the literals: try each, and a point on each side.
@@ -162,6 +162,33 @@ function domainOf(question: Question, exprs: readonly Expr[], others: number, bo
       return [...points, NO_VALUE];
     }
   }
+}
+
+/** Texts no condition mentions, one for each text question in the search. */
+function anotherTexts(count: number): string[] {
+  return Array.from({ length: count }, (_, k) => `\u0000another text${k === 0 ? '' : ` ${k + 1}`}`);
+}
+
+/**
+ * For a list or multiple-choice question tested with `other in list`, the values `other` can
+ * take must be possible items too: a choice's options, or the texts a text question is tried with.
+ */
+function itemsReadFrom(id: string, exprs: readonly Expr[], questions: QuestionLookup, texts: number): string[] {
+  const items: string[] = [];
+  const walk = (e: Expr): void => {
+    if (e.kind === 'in' && e.left.kind === 'ref' && e.right.kind === 'ref' && e.right.name === id) {
+      const other = questions.get(e.left.name)?.question;
+      if (other?.type === 'select') items.push(...(other.options ?? []).map((o) => o.value));
+      if (other?.type === 'text') items.push(...anotherTexts(texts));
+    }
+    if (e.kind === 'not') walk(e.operand);
+    else if ('left' in e) {
+      walk(e.left);
+      walk(e.right);
+    }
+  };
+  exprs.forEach(walk);
+  return items;
 }
 
 function shiftDay(iso: string, days: number): string {

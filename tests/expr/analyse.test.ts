@@ -49,6 +49,8 @@ describe('dead conditions: no answers satisfy them', () => {
     'authorityName == contractTitle and authorityName != contractTitle',
     'contractDurationMonths < renewalMonths and renewalMonths < contractDurationMonths',
     '"sensor" in cpvCodes and not ("sensor" in cpvCodes) ',
+    // No contract type is also a kind of data.
+    'contractType in dataKinds',
     'false',
   ])('%s', (text) => {
     expect(found(satisfying(text))).toBe(null);
@@ -75,6 +77,8 @@ describe('satisfiable conditions: the first answers found, which respect skip lo
     ['contractDurationMonths < renewalMonths', { contractDurationMonths: 1, renewalMonths: 40.666666666666664 }],
     ['contractDurationMonths < renewalMonths and renewalMonths < 2', { contractDurationMonths: 1, renewalMonths: 1.3333333333333333 }],
     ['startDate < endDate', { startDate: '0000-01-01', endDate: '9999-12-31' }],
+    // An answer tested against another question's list: the list can hold what the answer can be.
+    ['contractTitle in cpvCodes', { contractTitle: '\u0000another text', cpvCodes: ['\u0000another text'] }],
     ['true', {}],
   ])('%s', (text, expected) => {
     expect(found(satisfying(text))).toEqual(expected);

@@ -18,7 +18,7 @@ export const wellTypedCondition: fc.Arbitrary<string> = fc.letrec<{ cond: string
     fc.tuple(fc.constantFrom('contractDurationMonths', 'renewalMonths'), fc.constantFrom('==', '!=', '<', '<=', '>', '>='), fc.integer({ min: -5, max: 200 })).map(([q, op, n]) => `${q} ${op} ${n}`),
     fc.tuple(fc.constantFrom('==', '!=', '<', '<=', '>', '>='), fc.constantFrom('contractDurationMonths', 'renewalMonths'), fc.constantFrom('contractDurationMonths', 'renewalMonths')).map(([op, a, b]) => `${a} ${op} ${b}`),
     fc.tuple(fc.constantFrom('startDate', 'endDate'), fc.constantFrom('==', '<', '>='), date).map(([q, op, d]) => `${q} ${op} ${str(d)}`),
-    fc.constantFrom('startDate < endDate', 'authorityName == contractTitle', 'authorityName != contractTitle'),
+    fc.constantFrom('startDate < endDate', 'authorityName == contractTitle', 'authorityName != contractTitle', 'contractTitle in cpvCodes', 'contractType in dataKinds'),
     fc.string({ maxLength: 6 }).map((s) => `authorityName == ${str(s)}`),
     fc.string({ maxLength: 6 }).map((s) => `${str(s)} in cpvCodes`),
     fc.constantFrom('generatesData == true', 'generatesData != false', 'true == iotDevices'),
