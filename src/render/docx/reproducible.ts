@@ -1,4 +1,4 @@
-import JSZip from 'jszip';
+import { readZip, writeZip } from './zip.js';
 
 export interface RepackOptions {
   /** The document's date: core properties and every zip entry carry it. */
@@ -17,10 +17,9 @@ const ZIP_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 0);
  * same bytes out.
  */
 export async function repack(packed: Uint8Array, options: RepackOptions): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(packed);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
-  const parts = new Map<string, string>();
-  for (const name of names) parts.set(name, await zip.file(name)!.async('string'));
+  const entries = readZip(packed);
+  const names = entries.map((e) => e.name);
+  const parts = new Map<string, string>(entries.map((e) => [e.name, e.data.toString('utf8')]));
   for (const [name, text] of Object.entries(options.replace ?? {})) {
     if (!parts.has(name)) names.push(name);
     parts.set(name, text);
@@ -42,14 +41,13 @@ export async function repack(packed: Uint8Array, options: RepackOptions): Promis
     }
   }
 
-  const out = new JSZip();
-  for (const name of names) {
+  const out = names.map((name) => {
     let text = parts.get(name)!;
     if (randomIds.size > 0) text = text.replace(/"(rId[^"]+)"/g, (whole, id: string) => (randomIds.has(id) ? `"${randomIds.get(id)}"` : whole));
     if (name === 'word/document.xml') text = renumberBookmarks(text);
-    out.file(name, text, { date: stamp, createFolders: false });
-  }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+    return { name, data: Buffer.from(text, 'utf8') };
+  });
+  return writeZip(out, stamp);
 }
 
 /** Number bookmarks 1, 2, 3… in the order they appear, and the TOC's `_Toc` names with them. */
