@@ -49,7 +49,9 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 }
 
 /** A zip package of the entries, in order, every entry dated `date` (UTC, as DOS time). */
-export function writeZip(entries: readonly ZipEntry[], date: Date): Buffer {
+export function writeZip(entries: readonly ZipEntry[], when: Date): Buffer {
+  // DOS dates start in 1980.
+  const date = new Date(Math.max(when.getTime(), Date.UTC(1980, 0, 1)));
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
   const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
   const locals: Buffer[] = [];
