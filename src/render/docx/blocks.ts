@@ -1,4 +1,4 @@
-import { Paragraph, type IParagraphOptions, type ParagraphChild } from 'docx';
+import { AlignmentType, Paragraph, type IParagraphOptions, type ParagraphChild } from 'docx';
 import type { DocBlock } from '../../assemble/document.js';
 import { LIST } from './numbering.js';
 import { textRuns } from './runs.js';
@@ -25,7 +25,9 @@ export function blockSpecs(blocks: readonly DocBlock[], newInstance: () => numbe
   const out: ParagraphSpec[] = [];
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
-      out.push({ options: depth > 0 ? { alignment: justified, indent: { left: 567 * depth } } : { alignment: justified }, children: textRuns(block.runs) });
+      // Justified text stretches a line that ends in a line break across the page; such paragraphs stay left-aligned.
+      const alignment = block.runs.some((r) => r.kind === 'break') ? AlignmentType.START : justified;
+      out.push({ options: depth > 0 ? { alignment, indent: { left: 567 * depth } } : { alignment }, children: textRuns(block.runs) });
       continue;
     }
     // An ordered list inside an ordered list goes on numbering the same instance, a level down.
