@@ -39,8 +39,3 @@ export function annexHeading(model: DocumentModel, annex: AnnexTable): string {
 export function legalBasisText(basis: LegalBasis): string {
   return basis.url ? `${basis.ref} — ${basis.url}` : basis.ref;
 }
-
-/** "Legal basis: A; B." */
-export function legalBasesLine(model: DocumentModel, bases: readonly LegalBasis[]): string {
-  return `${model.words.legalBasis}: ${bases.map((b) => b.ref).join('; ')}.`;
-}
