@@ -9,6 +9,8 @@ interface Phrases {
   or: string;
   notTrue: (fact: string) => string;
   yes: (label: string) => string;
+  /** A yes/no question answered no (an unanswered one does not count). */
+  no: (label: string) => string;
   is: (label: string, value: string) => string;
   isNot: (label: string, value: string) => string;
   oneOf: (label: string, values: string) => string;
@@ -25,6 +27,7 @@ const en: Phrases = {
   or: 'or',
   notTrue: (f) => `it is not the case that ${f}`,
   yes: (l) => `the answer to “${l}” is yes`,
+  no: (l) => `the answer to “${l}” is no`,
   is: (l, v) => `${l} is ${v}`,
   isNot: (l, v) => `${l} is not ${v}`,
   oneOf: (l, v) => `${l} is ${v}`,
@@ -46,6 +49,7 @@ const es: Phrases = {
   or: 'o',
   notTrue: (f) => `no es cierto que ${f}`,
   yes: (l) => `la respuesta a «${l}» es sí`,
+  no: (l) => `la respuesta a «${l}» es no`,
   is: (l, v) => `${l} es ${v}`,
   isNot: (l, v) => `${l} no es ${v}`,
   oneOf: (l, v) => `${l} es ${v}`,
@@ -67,6 +71,7 @@ const ca: Phrases = {
   or: 'o',
   notTrue: (f) => `no és cert que ${f}`,
   yes: (l) => `la resposta a «${l}» és sí`,
+  no: (l) => `la resposta a «${l}» és no`,
   is: (l, v) => `${l} és ${v}`,
   isNot: (l, v) => `${l} no és ${v}`,
   oneOf: (l, v) => `${l} és ${v}`,
@@ -160,9 +165,10 @@ export function phrase(expr: Expr, questions: QuestionLookup, language: string, 
         if (ref.kind === 'ref' && other.kind === 'literal') {
           const q = questionOf(ref);
           if (typeof other.value === 'boolean') {
-            const positive = (op === '==') === other.value;
-            const yes = walk(ref, 'compare');
-            return positive ? yes : p.notTrue(yes);
+            // `x == true` is the fact; `x == false` needs the answer no (no answer is neither).
+            if (op === '==' && other.value) return walk(ref, 'compare');
+            if (op === '==' || (op === '!=' && other.value)) return p.no(label(ref.name));
+            return walk(ref, 'compare');
           }
           const v = valueWords(q, other.value);
           if (op === '==') return p.is(label(ref.name), v);

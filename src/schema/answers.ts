@@ -12,7 +12,7 @@ export const AnswersFile = strictObject(
     ),
     language: Type.Optional(LanguageCode),
     template: Type.Optional(Type.String({ minLength: 1 })),
-    answers: Type.Record(QuestionId, AnswerValue, { additionalProperties: false }),
+    answers: Type.Record(QuestionId, AnswerValue, { additionalProperties: false, description: 'answers by question id (camelCase, as in questions.yaml)' }),
   },
   'A tender profile: the answers to the interview',
 );

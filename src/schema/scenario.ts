@@ -8,7 +8,7 @@ export const Scenario = strictObject(
     description: Type.Optional(Type.String()),
     template: Type.Optional(Slug),
     includeDrafts: Type.Optional(Type.Boolean()),
-    answers: Type.Record(QuestionId, AnswerValue, { additionalProperties: false }),
+    answers: Type.Record(QuestionId, AnswerValue, { additionalProperties: false, description: 'answers by question id (camelCase, as in questions.yaml)' }),
     expect: strictObject({
       include: Type.Optional(Type.Array(ClauseId, { uniqueItems: true })),
       exclude: Type.Optional(Type.Array(ClauseId, { uniqueItems: true })),

@@ -86,7 +86,7 @@ describe('conditions in plain words, from the questions’ facts, labels and opt
     ],
     [
       'generatesData == false',
-      { en: 'Applies when it is not the case that the contractor generates data.', es: 'Se aplica cuando no es cierto que el contratista genera datos.', ca: "S'aplica quan no és cert que el contractista genera dades." },
+      { en: 'Applies when the answer to “data generated” is no.', es: 'Se aplica cuando la respuesta a «datos generados» es no.', ca: "S'aplica quan la resposta a «dades generades» és no." },
     ],
     ['generatesData == true', { en: 'Applies when the contractor generates data.', es: 'Se aplica cuando el contratista genera datos.', ca: "S'aplica quan el contractista genera dades." }],
     [

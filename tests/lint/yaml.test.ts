@@ -125,7 +125,7 @@ describe('keys that name JavaScript internals do not reach them', () => {
       warning('unknown-question', 'clauses/scenarios/works.yaml', 5, 3, '"hasOwnProperty" is not a question of this library; the answer is ignored', 'remove it'),
     ]);
     expect(lintBasic({ 'clauses/scenarios/works.yaml': works.replace('answers:', 'answers:\n  __proto__: { polluted: true }') })).toEqual([
-      error('unknown-field', 'clauses/scenarios/works.yaml', 3, 3, '"__proto__" is not allowed in answers: expected a different key', 'rename or remove it'),
+      error('unknown-field', 'clauses/scenarios/works.yaml', 3, 3, '"__proto__" is not allowed in answers: expected answers by question id (camelCase, as in questions.yaml)', 'rename or remove it'),
     ]);
   });
 

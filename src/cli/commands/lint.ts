@@ -12,6 +12,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const library = loadFor(ctx, args[0] ? ctx.resolvePath(args[0]) : undefined);
   let findings = lintLibrary(library);
+  const allCounts = countBySeverity(findings);
   if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
   const shown = relativeToCwd(ctx, library, findings);
   const toFile = options.output !== undefined;
@@ -26,7 +27,10 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     ctx.io.stderr.write(`clausula: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
-  if (format === 'stylish' && findings.length === 0 && !toFile) ctx.io.stdout.write(`✔ ${library.clauses.length} clauses, no problems\n`);
+  if (format === 'stylish' && findings.length === 0 && !toFile) {
+    const hidden = counts.warning + counts.info === 0 ? allCounts.warning + allCounts.info : 0;
+    ctx.io.stdout.write(hidden > 0 ? `✔ ${library.clauses.length} clauses, no errors (${hidden} warnings and notes not shown: --quiet)\n` : `✔ ${library.clauses.length} clauses, no problems\n`);
+  }
   return 0;
 }
 
