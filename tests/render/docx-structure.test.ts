@@ -112,6 +112,9 @@ describe('the Word document', () => {
     ]);
     expect(document).not.toContain('w:dirty="true"');
     expect(parts.get('word/settings.xml')).not.toContain('updateFields');
+    // The field closes in the last entry: an empty paragraph after it could spill onto a blank page.
+    expect(paragraphs(toc)).not.toContain('');
+    expect(toc).toMatch(/Annex II\. Provenance of the clauses<\/w:t>[\s\S]*<w:fldChar w:fldCharType="end"\/><\/w:r><\/w:p><\/w:sdtContent>/);
   });
 
   it('has the contract reference in the header and "Page X of Y" in the footer, none on the cover', () => {

@@ -44,7 +44,7 @@ export async function repack(packed: Uint8Array, options: RepackOptions): Promis
   const out = names.map((name) => {
     let text = parts.get(name)!;
     if (randomIds.size > 0) text = text.replace(/"(rId[^"]+)"/g, (whole, id: string) => (randomIds.has(id) ? `"${randomIds.get(id)}"` : whole));
-    if (name === 'word/document.xml') text = renumberBookmarks(text);
+    if (name === 'word/document.xml') text = tuckTocFieldEnd(renumberBookmarks(text));
     return { name, data: Buffer.from(text, 'utf8') };
   });
   return writeZip(out, stamp);
@@ -63,4 +63,16 @@ export function renumberBookmarks(xml: string): string {
       if (!tocNames.has(n)) tocNames.set(n, tocNames.size + 1);
       return `_Toc${tocNames.get(n)}`;
     });
+}
+
+/**
+ * docx closes the table-of-contents field in a paragraph of its own after the last entry.
+ * When the entries fill their page, that empty paragraph spills onto the next page, and the
+ * first part (which starts a page) leaves it blank. Close the field in the last entry instead.
+ */
+export function tuckTocFieldEnd(xml: string): string {
+  return xml.replace(
+    /(<\/w:hyperlink>)<\/w:p><w:p><w:r><w:fldChar w:fldCharType="end"\/><\/w:r><\/w:p>(<\/w:sdtContent>)/,
+    '$1<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>$2',
+  );
 }
