@@ -30,6 +30,11 @@ interface Positioned {
 
 const positionedCache = new WeakMap<YamlSource, Positioned>();
 
+// logLevel 'error': the yaml package reports some oddities (a list or mapping used as a key)
+// as Node process warnings on stderr ("(node:123) Warning: …"); the schema check reports them
+// as findings instead.
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' } as const;
+
 /** The source's syntax tree and line table, parsed on first use. */
 function positioned(source: YamlSource): Positioned {
   let cached = positionedCache.get(source);
@@ -37,7 +42,7 @@ function positioned(source: YamlSource): Positioned {
     const lineCounter = new LineCounter();
     let doc: Document.Parsed | undefined;
     try {
-      doc = source.text === '' ? undefined : parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+      doc = source.text === '' ? undefined : parseDocument(source.text, { lineCounter, ...PARSE_OPTIONS });
     } catch {
       doc = undefined;
     }
@@ -85,7 +90,8 @@ export function readYamlText(absolutePath: string, file: string): { text: string
     if (size > MAX_FILE_BYTES) {
       return fail(
         `the file is ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (1 MiB)`,
-        'split it into smaller files; a clause or questions file is never this large',
+        // Said for every file clausula reads: clause, questions and template files, and answers files.
+        'no library or answers file is this large: remove what was pasted in by mistake, or split a library file into smaller ones',
       );
     }
     bytes = readFileSync(fd);
@@ -126,7 +132,7 @@ export function parseYamlText(rawText: string, file: string): ParseResult {
 
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parseDocument(text, PARSE_OPTIONS);
   } catch (error) {
     if (error instanceof RangeError) return { source, findings: [syntax({ line: 1, column: 1 }, 'the YAML is nested too deeply to read', 'flatten the structure')] };
     throw error;
@@ -178,12 +184,15 @@ function yamlMessage(code: string, message: string): string {
       return `unknown tag ${plain.replace(/^Unresolved tag:\s*/, '').replace(/^tag:yaml\.org,2002:/, '!!')}`;
     case 'MULTIPLE_DOCS':
       return 'the file holds more than one YAML document (a line with ---)';
+    case 'RESOURCE_EXHAUSTION':
+      // The parser ran out of stack ("Maximum call stack size exceeded"): say what that means for the file.
+      return 'the YAML is nested too deeply to read';
     default:
       return plain.charAt(0).toLowerCase() + plain.slice(1);
   }
 }
 
-function yamlFix(code: string): string | undefined {
+function yamlFix(code: string): string {
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'remove one of the two entries';
@@ -193,12 +202,15 @@ function yamlFix(code: string): string | undefined {
       return 'remove the tag: clausula reads plain YAML values only';
     case 'MULTIPLE_DOCS':
       return 'keep one document a file: remove the --- line and what follows, or move it to a file of its own';
+    case 'RESOURCE_EXHAUSTION':
+      return 'flatten the structure';
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
       return 'check the indentation and quoting on this line';
     default:
-      return undefined;
+      // Every syntax error says what to look at, even the rare ones without advice of their own.
+      return 'check the YAML on this line: indentation, the colon after each key, and matching quotes and brackets';
   }
 }
 

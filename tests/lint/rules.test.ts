@@ -71,7 +71,7 @@ const failing: Record<string, Case[]> = {
       // Its own error only: the names it defines are not then reported unknown everywhere.
       name: 'a broken questions.yaml',
       files: questionsWith('    title: { en: The data }', '    title: { en: The data }\n    oops'),
-      expected: [error('yaml-syntax', QUESTIONS, 28, 5, 'implicit keys need to be on a single line')],
+      expected: [error('yaml-syntax', QUESTIONS, 28, 5, 'implicit keys need to be on a single line', 'check the YAML on this line: indentation, the colon after each key, and matching quotes and brackets')],
     },
   ],
   schema: [

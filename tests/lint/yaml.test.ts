@@ -25,7 +25,7 @@ const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').ma
 
 const yamlSyntaxCases: [string, string | Buffer, Row[]][] = [
   ['a syntax error', withEns('status: approved', 'status: [approved'), [error('yaml-syntax', ENS, 4, 1, 'flow sequence in block collection must be sufficiently indented and end with a ]', 'check the indentation and quoting on this line')]],
-  ['a line that is not key: value', withEns('status: approved', 'status approved\n  x: 1'), [error('yaml-syntax', ENS, 3, 1, 'implicit keys need to be on a single line')]],
+  ['a line that is not key: value', withEns('status: approved', 'status approved\n  x: 1'), [error('yaml-syntax', ENS, 3, 1, 'implicit keys need to be on a single line', 'check the YAML on this line: indentation, the colon after each key, and matching quotes and brackets')]],
   ['tab indentation', withEns('  en: |', '\ten: |'), [error('yaml-syntax', ENS, 8, 1, 'a tab is used for indentation; YAML indents with spaces', 'replace the tab with spaces')]],
   ['a duplicate key', withEns('status: approved', 'status: approved\nstatus: draft'), [error('yaml-syntax', ENS, 4, 1, 'duplicate key: a key appears twice in the same mapping', 'remove one of the two entries')]],
   ['the tag !!js/function', withEns('status: approved', 'status: !!js/function "function () { return process.exit(1) }"'), [error('yaml-syntax', ENS, 3, 9, 'unknown tag !!js/function', 'remove the tag: clausula reads plain YAML values only')]],
@@ -44,7 +44,7 @@ const yamlSyntaxCases: [string, string | Buffer, Row[]][] = [
   [
     'a file over 1 MiB',
     `${ens}# ${'x'.repeat(MAX_FILE_BYTES)}\n`,
-    [error('yaml-syntax', ENS, 1, 1, `the file is ${Buffer.byteLength(ens) + MAX_FILE_BYTES + 3} bytes, over the limit of 1048576 bytes (1 MiB)`, 'split it into smaller files; a clause or questions file is never this large')],
+    [error('yaml-syntax', ENS, 1, 1, `the file is ${Buffer.byteLength(ens) + MAX_FILE_BYTES + 3} bytes, over the limit of 1048576 bytes (1 MiB)`, 'no library or answers file is this large: remove what was pasted in by mistake, or split a library file into smaller ones')],
   ],
 ];
 
@@ -56,7 +56,7 @@ describe('broken YAML: one exact finding, never a crash', () => {
   test('nesting deep enough to overflow the parser', () => {
     const findings = lintBasic({ [ENS]: `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n` });
     // The column is where the parser's stack ran out, which depends on the machine.
-    expect(findings.map(({ column: _column, ...rest }) => rest)).toEqual([{ ruleId: 'yaml-syntax', severity: 'error', file: ENS, line: 1, message: 'maximum call stack size exceeded' }]);
+    expect(findings.map(({ column: _column, ...rest }) => rest)).toEqual([{ ruleId: 'yaml-syntax', severity: 'error', file: ENS, line: 1, message: 'the YAML is nested too deeply to read', fix: 'flatten the structure' }]);
   });
 });
 
