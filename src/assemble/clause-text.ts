@@ -1,5 +1,4 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { Lexer, type Token, type Tokens } from 'marked';
 
 /** Inline content of a clause paragraph. Placeholders stay placeholders until answers fill them. */
 export type Inline =
@@ -52,18 +51,19 @@ const SUSPICIOUS_LINES = /^ {0,3}(?:[-*_=]\s*){3,}$|^ {4,}\S/m;
 export function unsupportedMarkdown(text: string): Unsupported[] {
   if (!SUSPICIOUS_CHARS.test(text) && !SUSPICIOUS_LINES.test(text)) return [];
   const out: Unsupported[] = [];
-  const tree = fromMarkdown(text);
-  const visit = (node: Nodes): void => {
-    const what = unsupportedName(node);
-    if (what) {
-      const start = node.position?.start.offset ?? 0;
-      const end = node.position?.end.offset ?? start + 1;
-      out.push({ what, offset: start, length: Math.max(1, end - start) });
-      return;
+  // marked keeps no offsets; each token's raw text is found in order from where the last one ended.
+  const visit = (tokens: readonly Token[], from: number): void => {
+    let cursor = from;
+    for (const token of tokens) {
+      const found = token.raw ? text.indexOf(token.raw, cursor) : -1;
+      const offset = found === -1 ? cursor : found;
+      const what = unsupportedName(token);
+      if (what) out.push({ what, offset, length: Math.max(1, token.raw.length) });
+      else for (const children of childrenOf(token)) visit(children, offset);
+      if (found !== -1) cursor = found + token.raw.length;
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
-  visit(tree);
+  visit(lex(text), 0);
   // CommonMark without extensions reads a table as a paragraph of pipes: catch it anyway.
   for (const m of text.matchAll(/^\s*\|.*\|\s*$/gm)) {
     if (!out.some((u) => u.offset <= (m.index ?? 0) && (m.index ?? 0) < u.offset + u.length)) {
@@ -73,25 +73,36 @@ export function unsupportedMarkdown(text: string): Unsupported[] {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-function unsupportedName(node: Nodes): string | undefined {
-  switch (node.type) {
+// CommonMark rules (no GitHub extensions): what legal staff write is what CommonMark readers see.
+const LEXER_OPTIONS = { gfm: false, breaks: false, pedantic: false } as const;
+
+function lex(text: string): Token[] {
+  return new Lexer(LEXER_OPTIONS).lex(text);
+}
+
+function childrenOf(token: Token): (readonly Token[])[] {
+  if (token.type === 'list') return (token as Tokens.List).items.map((item) => item.tokens);
+  const nested = (token as { tokens?: Token[] }).tokens;
+  return nested ? [nested] : [];
+}
+
+function unsupportedName(token: Token): string | undefined {
+  switch (token.type) {
     case 'heading':
       return 'a heading';
     case 'link':
-    case 'linkReference':
-    case 'definition':
+    case 'def':
       return 'a link';
     case 'image':
-    case 'imageReference':
       return 'an image';
     case 'html':
       return 'HTML';
     case 'code':
-    case 'inlineCode':
+    case 'codespan':
       return 'code';
     case 'blockquote':
       return 'a block quote';
-    case 'thematicBreak':
+    case 'hr':
       return 'a horizontal rule';
     case 'table':
       return 'a table';
@@ -105,28 +116,27 @@ function unsupportedName(node: Nodes): string | undefined {
  * so a document never loses words (lint reports them).
  */
 export function parseClauseText(text: string): Block[] {
-  const tree = fromMarkdown(text);
-  return tree.children.flatMap((child) => toBlocks(child, text));
+  return lex(text).flatMap(toBlocks);
 }
 
-function toBlocks(node: RootContent, source: string): Block[] {
-  switch (node.type) {
+function toBlocks(token: Token): Block[] {
+  switch (token.type) {
+    case 'space':
+      return [];
     case 'paragraph':
-      return [{ kind: 'paragraph', inlines: mergeText(node.children.flatMap((c) => toInlines(c, {}, source))) }];
-    case 'list':
-      return [
-        {
-          kind: 'list',
-          ordered: node.ordered === true,
-          items: node.children.map((item) => item.children.flatMap((c) => toBlocks(c, source))),
-        },
-      ];
+    case 'text': {
+      const nested = (token as Tokens.Paragraph | Tokens.Text).tokens;
+      const inlines = nested ? nested.flatMap((t) => toInlines(t, {})) : splitPlaceholders(softBreaks((token as Tokens.Text).text), {});
+      return [{ kind: 'paragraph', inlines: mergeText(inlines) }];
+    }
+    case 'list': {
+      const list = token as Tokens.List;
+      return [{ kind: 'list', ordered: list.ordered, items: list.items.map((item) => item.tokens.flatMap(toBlocks)) }];
+    }
     default: {
       // Anything else: keep its words as a paragraph.
-      const start = node.position?.start.offset ?? 0;
-      const end = node.position?.end.offset ?? start;
-      const raw = source.slice(start, end).trim();
-      return raw ? [{ kind: 'paragraph', inlines: splitPlaceholders(raw, {}) }] : [];
+      const raw = token.raw.trim();
+      return raw ? [{ kind: 'paragraph', inlines: splitPlaceholders(softBreaks(raw), {}) }] : [];
     }
   }
 }
@@ -136,24 +146,30 @@ interface Marks {
   italic?: boolean;
 }
 
-function toInlines(node: PhrasingContent, marks: Marks, source: string): Inline[] {
-  switch (node.type) {
+function toInlines(token: Token, marks: Marks): Inline[] {
+  switch (token.type) {
     case 'text':
-      return splitPlaceholders(node.value.replace(/\s*\n\s*/g, ' '), marks);
-    case 'strong':
-      return node.children.flatMap((c) => toInlines(c, { ...marks, bold: true }, source));
-    case 'emphasis':
-      return node.children.flatMap((c) => toInlines(c, { ...marks, italic: true }, source));
-    case 'break':
-      return [{ kind: 'break' }];
-    case 'inlineCode':
-      return splitPlaceholders(node.value, marks);
-    default: {
-      const start = node.position?.start.offset ?? 0;
-      const end = node.position?.end.offset ?? start;
-      return splitPlaceholders(source.slice(start, end), marks);
+    case 'escape': {
+      const nested = (token as Tokens.Text).tokens;
+      if (nested) return nested.flatMap((t) => toInlines(t, marks));
+      return splitPlaceholders(softBreaks((token as Tokens.Text | Tokens.Escape).text), marks);
     }
+    case 'strong':
+      return (token as Tokens.Strong).tokens.flatMap((t) => toInlines(t, { ...marks, bold: true }));
+    case 'em':
+      return (token as Tokens.Em).tokens.flatMap((t) => toInlines(t, { ...marks, italic: true }));
+    case 'br':
+      return [{ kind: 'break' }];
+    case 'codespan':
+      return splitPlaceholders((token as Tokens.Codespan).text, marks);
+    default:
+      return splitPlaceholders(softBreaks(token.raw), marks);
   }
+}
+
+/** A line end inside a paragraph is a space, as in every Markdown reader. */
+function softBreaks(text: string): string {
+  return text.replace(/[ \t]*\n[ \t]*/g, ' ');
 }
 
 function splitPlaceholders(text: string, marks: Marks): Inline[] {

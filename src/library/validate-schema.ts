@@ -1,12 +1,11 @@
 import type { ErrorObject } from 'ajv';
 import type { FileKind } from '../schema/index.js';
-import { NOT_BLANK } from '../schema/common.js';
+import { NOT_BLANK, SEMVER } from '../schema/descriptions.js';
 import { suggestion } from './did-you-mean.js';
 import type { Finding } from './finding.js';
 import * as validators from './generated/validators.js';
 import { locate, rawScalar, type PathSegment, type YamlSource } from './yaml-source.js';
 
-const SEMVER_DESCRIPTION = 'a semantic version such as 1.2.0';
 
 /** Check a parsed file against its kind's schema: every violation, each at its position. */
 export function validateSchema(kind: FileKind, source: YamlSource): Finding[] {
@@ -99,7 +98,7 @@ function describe(error: ErrorObject, source: YamlSource): Finding {
     }
     case 'pattern': {
       if (parent.description === NOT_BLANK) return { ...base, ruleId: 'schema', ...at(path), message: `${field} must not be blank` };
-      const isSemver = parent.description === SEMVER_DESCRIPTION;
+      const isSemver = parent.description === SEMVER;
       return {
         ...base,
         ruleId: isSemver ? 'invalid-semver' : 'schema',

@@ -1,13 +1,11 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { NOT_BLANK, SEMVER } from './descriptions.js';
 
 /** A language code: `ca`, `es`, `en`, or a regional variant such as `pt-BR`. */
 export const LanguageCode = Type.String({
   pattern: '^[a-z]{2,3}(-[A-Z]{2})?$',
   description: 'a language code such as ca, es or en',
 });
-
-/** The description that marks a not-blank text; the schema error says "must not be blank". */
-export const NOT_BLANK = 'not blank';
 
 /** Text written once per library language. Lint checks that every language is present. */
 // `pattern: \S` rather than minLength: it also refuses blank texts, and finds its answer at the first
@@ -21,7 +19,7 @@ export type Localized = Static<typeof Localized>;
 export const Semver = Type.String({
   pattern:
     '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$',
-  description: 'a semantic version such as 1.2.0',
+  description: SEMVER,
 });
 
 export const ClauseId = Type.String({

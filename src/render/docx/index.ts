@@ -10,6 +10,7 @@ import { headersAndFooters, PAGE } from './page.js';
 import { headingNumbers } from './page-numbers.js';
 import type { ReferenceDoc } from './reference.js';
 import { repack } from './reproducible.js';
+import type { ZipEntry } from './zip.js';
 import { styleOptions } from './styles.js';
 import { tocBlocks } from './toc.js';
 
@@ -50,6 +51,21 @@ export async function renderDocx(model: DocumentModel, options: DocxOptions): Pr
     pageNumbers: options.tocPageNumbers ? (await import('docx/layout')).estimatePageNumbers : headingNumbers(model),
     sections: [{ properties: PAGE, ...headersAndFooters(model), children: body }],
   });
-  const packed = await Packer.toBuffer(document);
+  const packed = await packageParts(document);
   return repack(packed, { date: options.date, ...(options.reference?.theme ? { replace: { 'word/theme/theme1.xml': options.reference.theme } } : {}) });
+}
+
+type Compiler = { compile(file: Document, prettify?: undefined, overrides?: readonly unknown[]): Map<string, string | Uint8Array> };
+
+/**
+ * The package's parts. We rewrite every part anyway (src/render/docx/reproducible.ts), so we
+ * take them uncompressed from docx's compiler rather than unzip what Packer zipped: a round
+ * of deflate saved. Packer's compiler is not public API; if a docx release moves it, we
+ * fall back to Packer.
+ */
+async function packageParts(document: Document): Promise<Uint8Array | ZipEntry[]> {
+  const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
+  if (typeof compiler?.compile !== 'function') return Packer.toBuffer(document);
+  const parts = (compiler as Compiler).compile(document, undefined, []);
+  return [...parts].map(([name, data]) => ({ name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data) }));
 }

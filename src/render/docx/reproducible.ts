@@ -1,4 +1,4 @@
-import { readZip, writeZip } from './zip.js';
+import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 export interface RepackOptions {
   /** The document's date: core properties and every zip entry carry it. */
@@ -16,8 +16,8 @@ const ZIP_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 0);
  * numbers bookmarks from a counter that runs across documents. Same model and date in,
  * same bytes out.
  */
-export async function repack(packed: Uint8Array, options: RepackOptions): Promise<Uint8Array> {
-  const entries = readZip(packed);
+export async function repack(packed: Uint8Array | readonly ZipEntry[], options: RepackOptions): Promise<Uint8Array> {
+  const entries = packed instanceof Uint8Array ? readZip(packed) : packed;
   const names = entries.map((e) => e.name);
   const parts = new Map<string, string>(entries.map((e) => [e.name, e.data.toString('utf8')]));
   for (const [name, text] of Object.entries(options.replace ?? {})) {
