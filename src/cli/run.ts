@@ -1,6 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 // The process entry: the real terminal, the real exit code. Everything else is in main().
+
+// Ctrl-C (SIGINT) and SIGTERM: one line, then exit 130 / 143 as shells expect. A file being
+// written is finished or undone first (stopWriting), so nothing half-written or temporary is
+// left behind. Installed first, so no signal finds the default handler (death without a word).
+// The handlers stay installed (not `once`): write-file-atomic's signal-exit re-sends a signal to
+// the process when it thinks it is the only listener, which would end it by the signal, not 130.
+// A second signal while waiting exits at once.
+let interrupted = false;
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(code);
+    interrupted = true;
+    process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}clausula: interrupted (${signal}); stopped without leaving a partial file\n`);
+    void import('../write/write-file.js')
+      .then(({ stopWriting }) => stopWriting())
+      .finally(() => process.exit(code));
+  });
+}
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   // `clausula list | head` closes the pipe early; that is not an error.
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
