@@ -14,7 +14,7 @@ import { readAnswersArgument } from '../answers-input.js';
 import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
 import { displayPath, languageFor, loadFor } from '../load.js';
-import { readReference, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
+import { readReference, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const format = formatOption(options.format);
@@ -57,6 +57,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
 
   const date = documentDate(ctx.io.env);
   const includeDrafts = options.includeDrafts === true;
+  requireParsableConditions(ctx, library, includeDrafts);
   const selection = selectClauses(
     library.clauses.map((c) => c.value),
     loaded.answers,

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { InputError, UsageError } from '../../errors.js';
+import { parseCondition } from '../../expr/parse.js';
+import type { Finding } from '../../library/finding.js';
 import type { Library } from '../../library/model.js';
+import { locateInString } from '../../library/yaml-source.js';
 import type { ReferenceDoc } from '../../render/docx/reference.js';
 import type { CommandContext } from '../context.js';
 import { displayPath, relativeToCwd } from '../load.js';
@@ -16,6 +19,35 @@ export function requireReadableLibrary(ctx: CommandContext, library: Library): v
     `the clause library has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; no document is built from it`,
     'fix them (clausula lint shows every problem), then build again',
     relativeToCwd(ctx, library, errors),
+  );
+}
+
+/**
+ * A clause that could apply but whose condition does not parse would be left out without a
+ * word: the same legal gap as an unreadable file. Refuse, with the condition's position.
+ * (Deprecated clauses, and drafts unless allowed in, are never selected: theirs do not matter.)
+ */
+export function requireParsableConditions(ctx: CommandContext, library: Library, includeDrafts: boolean): void {
+  const findings: Finding[] = [];
+  for (const { value: clause, source } of library.clauses) {
+    if (clause.when === undefined || clause.status === 'deprecated' || (clause.status === 'draft' && !includeDrafts)) continue;
+    const parsed = parseCondition(clause.when);
+    if (parsed.ok) continue;
+    const { message, fix, offset, length } = parsed.error;
+    findings.push({
+      ruleId: 'condition-syntax',
+      severity: 'error',
+      file: source.file,
+      ...locateInString(source, ['when'], clause.when, offset, length),
+      message: `the condition of ${clause.id} does not parse: ${message}`,
+      ...(fix ? { fix } : {}),
+    });
+  }
+  if (findings.length === 0) return;
+  throw new InputError(
+    `${findings.length === 1 ? 'a clause condition does' : `${findings.length} clause conditions do`} not parse; no document is built, since a clause would be left out unseen`,
+    'correct the condition (clausula lint shows every problem), then build again',
+    relativeToCwd(ctx, library, findings),
   );
 }
 
