@@ -14,10 +14,29 @@ export async function readDocx(bytes: Uint8Array, display: string): Promise<Docx
   } catch {
     throw new InputError(`${display} is not a Word document (.docx): it is not a zip package`, 'give a .docx built by clausula build');
   }
-  const documentXml = await zip.file('word/document.xml')?.async('string');
+  const documentXml = await partText(zip, 'word/document.xml', display);
   if (documentXml === undefined) throw new InputError(`${display} is not a Word document: word/document.xml is missing`, 'give a .docx built by clausula build');
-  const custom = await zip.file('docProps/custom.xml')?.async('string');
+  const custom = await partText(zip, 'docProps/custom.xml', display);
   return { properties: custom === undefined ? new Map() : customProperties(custom), documentXml };
+}
+
+/** Far above the main part of any document clausula builds (10,000 clauses are some tens of megabytes). */
+const MAX_PART_BYTES = 512 * 2 ** 20;
+
+/** A part's text, refusing one that unpacks to more than a document could hold (a "zip bomb"). */
+async function partText(zip: JSZip, name: string, display: string): Promise<string | undefined> {
+  const entry = zip.file(name);
+  if (!entry) return undefined;
+  const tooLarge = () => new InputError(`${display}: ${name} unpacks to more than ${MAX_PART_BYTES / 2 ** 20} MiB; it is not a document clausula built`, 'give a .docx built by clausula build');
+  // The size the package declares (JSZip keeps it, unexported); when it lies, the string limit below still holds.
+  const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+  if (typeof declared === 'number' && declared > MAX_PART_BYTES) throw tooLarge();
+  try {
+    return await entry.async('string');
+  } catch (error) {
+    if (error instanceof RangeError) throw tooLarge();
+    throw new InputError(`${display}: ${name} cannot be unpacked (${(error as Error).message})`, 'give a .docx built by clausula build');
+  }
 }
 
 /** The text properties of docProps/custom.xml, by name. */

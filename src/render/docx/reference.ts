@@ -1,5 +1,8 @@
 import { InputError } from '../../errors.js';
-import { readZip, type ZipEntry } from './zip.js';
+import { readZip, ZipPartTooLarge, type ZipEntry } from './zip.js';
+
+/** Word's own styles part is some hundreds of kilobytes; a template with every style imaginable, a few megabytes. */
+const MAX_PART_BYTES = 16 * 2 ** 20;
 
 /** What a reference document lends: its styles (and the theme they draw fonts and colours from). */
 export interface ReferenceDoc {
@@ -12,8 +15,12 @@ export async function readReferenceDoc(bytes: Uint8Array, display: string): Prom
   const fix = 'give a .docx saved by Word or LibreOffice (for example one clausula built, restyled)';
   let entries: ZipEntry[];
   try {
-    entries = readZip(bytes);
-  } catch {
+    // Only the parts lent are unpacked, each within a limit far above any real styles part.
+    entries = readZip(bytes, { only: (name) => name === 'word/styles.xml' || name === 'word/theme/theme1.xml', maxEntryBytes: MAX_PART_BYTES });
+  } catch (error) {
+    if (error instanceof ZipPartTooLarge) {
+      throw new InputError(`${display}: ${error.part} unpacks to more than ${error.limit / 2 ** 20} MiB, far more than the styles of a Word document`, fix);
+    }
     throw new InputError(`${display} is not a Word document (.docx): it is not a zip package`, fix);
   }
   const part = (name: string) => entries.find((e) => e.name === name)?.data.toString('utf8');

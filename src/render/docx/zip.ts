@@ -14,7 +14,25 @@ const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
 
-export function readZip(bytes: Uint8Array): ZipEntry[] {
+/** A part that unpacks to more than the reader allows: a "zip bomb", or not a document at all. */
+export class ZipPartTooLarge extends Error {
+  constructor(
+    readonly part: string,
+    readonly limit: number,
+  ) {
+    super(`zip entry ${part} unpacks to more than ${limit} bytes`);
+  }
+}
+
+export interface ReadZipOptions {
+  /** Only unpack the entries whose names pass (the others are skipped, never inflated). */
+  only?: (name: string) => boolean;
+  /** Refuse (ZipPartTooLarge) an entry that unpacks to more bytes than this. */
+  maxEntryBytes?: number;
+}
+
+export function readZip(bytes: Uint8Array, options: ReadZipOptions = {}): ZipEntry[] {
+  const limit = options.maxEntryBytes;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -37,15 +55,29 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const offset = buf.readUInt32LE(at + 42);
     const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
-    if (name.endsWith('/')) continue;
+    if (name.endsWith('/') || (options.only && !options.only(name))) continue;
     if (buf.readUInt32LE(offset) !== LOCAL) throw new Error(`not a zip package: broken entry ${name}`);
     const start = offset + 30 + buf.readUInt16LE(offset + 26) + buf.readUInt16LE(offset + 28);
     const raw = buf.subarray(start, start + compressed);
-    if (method === 0) entries.push({ name, data: Buffer.from(raw) });
-    else if (method === 8) entries.push({ name, data: inflateRawSync(raw) });
+    if (method === 0) {
+      if (limit !== undefined && raw.length > limit) throw new ZipPartTooLarge(name, limit);
+      entries.push({ name, data: Buffer.from(raw) });
+    } else if (method === 8) entries.push({ name, data: inflate(raw, name, limit) });
     else throw new Error(`zip entry ${name} uses compression method ${method}`);
   }
   return entries;
+}
+
+// zlib stops as soon as the output passes the limit, so a few megabytes that unpack to
+// gigabytes cost nothing but the refusal.
+function inflate(raw: Buffer, name: string, limit: number | undefined): Buffer {
+  if (limit === undefined) return inflateRawSync(raw);
+  try {
+    return inflateRawSync(raw, { maxOutputLength: limit });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipPartTooLarge(name, limit);
+    throw error;
+  }
 }
 
 /** A zip package of the entries, in order, every entry dated `date` (UTC, as DOS time). */
