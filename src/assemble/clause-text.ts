@@ -45,7 +45,8 @@ export function strayBraces(text: string): number[] {
 
 // What can start Markdown we do not support: text with none of it skips the full parser (lint speed).
 const SUSPICIOUS_CHARS = /[#<>[\]!|`~]/;
-const SUSPICIOUS_LINES = /^ {0,3}(?:[-*_=]\s*){3,}$|^ {4,}\S/m;
+// [ \t] and not \s: \s would let one candidate line run on over the next ones (slow on long texts).
+const SUSPICIOUS_LINES = /^ {0,3}(?:[-*_=][ \t]*){3,}$|^ {4,}\S/m;
 
 /** Markdown constructs in a clause text that clausula does not render. */
 export function unsupportedMarkdown(text: string): Unsupported[] {

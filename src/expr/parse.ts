@@ -61,6 +61,20 @@ class ConvertError extends Error {
 
 /** Parse a condition into its syntax tree. Never evaluates anything. */
 export function parseCondition(text: string): ParseResult {
+  // Libraries repeat the same few conditions across many clauses; trees are never mutated.
+  let result = parsed.get(text);
+  if (!result) {
+    result = parseUncached(text);
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(text, result);
+  }
+  return result;
+}
+
+const parsed = new Map<string, ParseResult>();
+const PARSED_LIMIT = 50_000;
+
+function parseUncached(text: string): ParseResult {
   if (text.trim() === '') {
     return { ok: false, error: { message: 'the condition is empty', fix: 'write a condition or remove `when`', offset: 0, length: 0 } };
   }

@@ -38,7 +38,7 @@ export function parseOne(job: TextJob): Omit<FileResult, 'source'> & { data: unk
 }
 
 /** Below this many files to parse, starting threads costs more than it saves. */
-const PARALLEL_THRESHOLD = 400;
+const PARALLEL_THRESHOLD = 2000;
 const WORKER_URL = new URL('./read-files-worker.js', import.meta.url);
 const WAIT_MS = 120_000;
 

@@ -2,7 +2,7 @@ import type { AnswerValue } from '../../../schema/common.js';
 import type { Expr } from '../../../expr/ast.js';
 import { questionIdsOf } from '../../../expr/ast.js';
 import { findAnswers, guardedRefs, type SearchResult } from '../../../expr/analyse.js';
-import { checkCondition } from '../../../expr/check.js';
+import { checkCondition, type CheckIssue } from '../../../expr/check.js';
 import { evaluate } from '../../../expr/evaluate.js';
 import { parseCondition } from '../../../expr/parse.js';
 import type { PathSegment, YamlSource } from '../../yaml-source.js';
@@ -11,6 +11,7 @@ import type { Check, LintContext } from '../context.js';
 /** Conditions of clauses and questions: syntax, names, options, types, reachability. */
 export const checkConditions: Check = (ctx) => {
   const { library } = ctx;
+  const verdicts = new Map<string, Verdict>();
   for (const clause of library.clauses) {
     const when = clause.value.when;
     if (when === undefined) continue;
@@ -23,35 +24,39 @@ export const checkConditions: Check = (ctx) => {
     // Without a readable questions.yaml every name would be "unknown": its own error is the one to fix.
     if (!library.questionsFile) continue;
     const expr = ctx.clauseConditions.get(id)!;
-    if (!reportCheckIssues(ctx, clause.source, ['when'], when, expr)) continue;
-    reportUnanswerable(ctx, clause.source, ['when'], when, expr);
-
-    const search = (predicate: (a: ReadonlyMap<string, AnswerValue>) => boolean): SearchResult =>
-      findAnswers({ exprs: [expr], questions: library.questions, whenOf: (q) => ctx.questionConditions.get(q), predicate });
-    const satisfiable = search((a) => evaluate(expr, a));
-    if (!satisfiable.analysed) {
-      ctx.report({ ruleId: 'not-analysed', source: clause.source, path: ['when'], message: `the condition is not checked for dead or always-true cases: ${satisfiable.reason}` });
-      continue;
+    // Libraries repeat the same conditions across many clauses: analyse each text once.
+    let verdict = verdicts.get(when);
+    if (!verdict) {
+      verdict = judge(ctx, expr);
+      verdicts.set(when, verdict);
     }
-    if (satisfiable.found === null) {
-      ctx.report({
-        ruleId: 'dead-clause',
-        source: clause.source,
-        path: ['when'],
-        message: `no answers can satisfy this condition, so ${id} is never selected`,
-        fix: "check the values it compares and the skip logic (`when`) of the questions it uses",
-      });
-      continue;
-    }
-    const falsifiable = search((a) => !evaluate(expr, a));
-    if (falsifiable.analysed && falsifiable.found === null) {
-      ctx.report({
-        ruleId: 'always-true',
-        source: clause.source,
-        path: ['when'],
-        message: 'every possible set of answers satisfies this condition',
-        fix: 'remove `when`: a clause without a condition always applies',
-      });
+    for (const issue of verdict.issues) reportAt(ctx, clause.source, ['when'], when, issue.offset, issue.length, issue.ruleId, issue.message, issue.fix);
+    if (verdict.issues.length > 0) continue;
+    for (const ref of verdict.unanswerable) reportUnanswerableRef(ctx, clause.source, ['when'], when, ref);
+    switch (verdict.outcome.kind) {
+      case 'not-analysed':
+        ctx.report({ ruleId: 'not-analysed', source: clause.source, path: ['when'], message: `the condition is not checked for dead or always-true cases: ${verdict.outcome.reason}` });
+        break;
+      case 'dead':
+        ctx.report({
+          ruleId: 'dead-clause',
+          source: clause.source,
+          path: ['when'],
+          message: `no answers can satisfy this condition, so ${id} is never selected`,
+          fix: "check the values it compares and the skip logic (`when`) of the questions it uses",
+        });
+        break;
+      case 'always-true':
+        ctx.report({
+          ruleId: 'always-true',
+          source: clause.source,
+          path: ['when'],
+          message: 'every possible set of answers satisfies this condition',
+          fix: 'remove `when`: a clause without a condition always applies',
+        });
+        break;
+      case 'ok':
+        break;
     }
   }
 
@@ -104,10 +109,41 @@ function reportCheckIssues(ctx: LintContext, source: YamlSource, path: PathSegme
   return issues.length === 0;
 }
 
+interface Verdict {
+  issues: CheckIssue[];
+  unanswerable: UnanswerableRef[];
+  outcome: { kind: 'not-analysed'; reason: string } | { kind: 'dead' } | { kind: 'always-true' } | { kind: 'ok' };
+}
+
+interface UnanswerableRef {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Everything lint says about one condition text, independent of the file it sits in. */
+function judge(ctx: LintContext, expr: Expr): Verdict {
+  const issues = checkCondition(expr, ctx.library.questions);
+  if (issues.length > 0) return { issues, unanswerable: [], outcome: { kind: 'ok' } };
+  const search = (predicate: (a: ReadonlyMap<string, AnswerValue>) => boolean): SearchResult =>
+    findAnswers({ exprs: [expr], questions: ctx.library.questions, whenOf: (q) => ctx.questionConditions.get(q), predicate });
+  const unanswerable = unanswerableRefs(ctx, expr);
+  const satisfiable = search((a) => evaluate(expr, a));
+  if (!satisfiable.analysed) return { issues, unanswerable, outcome: { kind: 'not-analysed', reason: satisfiable.reason } };
+  if (satisfiable.found === null) return { issues, unanswerable, outcome: { kind: 'dead' } };
+  const falsifiable = search((a) => !evaluate(expr, a));
+  return { issues, unanswerable, outcome: falsifiable.analysed && falsifiable.found === null ? { kind: 'always-true' } : { kind: 'ok' } };
+}
+
 /** A question read where its own skip logic guarantees it has no answer. */
 function reportUnanswerable(ctx: LintContext, source: YamlSource, path: PathSegment[], text: string, expr: Expr): void {
+  for (const ref of unanswerableRefs(ctx, expr)) reportUnanswerableRef(ctx, source, path, text, ref);
+}
+
+function unanswerableRefs(ctx: LintContext, expr: Expr): UnanswerableRef[] {
   const { library } = ctx;
   const seen = new Set<string>();
+  const out: UnanswerableRef[] = [];
   for (const ref of guardedRefs(expr)) {
     const when = ctx.questionConditions.get(ref.name);
     if (!when || seen.has(ref.name)) continue;
@@ -118,20 +154,23 @@ function reportUnanswerable(ctx: LintContext, source: YamlSource, path: PathSegm
       whenOf: (q) => ctx.questionConditions.get(q),
       predicate: (a) => ref.guard(a) && evaluate(when, a),
     });
-    if (result.analysed && result.found === null) {
-      reportAt(
-        ctx,
-        source,
-        path,
-        text,
-        ref.start,
-        ref.end - ref.start,
-        'unanswerable-question',
-        `${ref.name} is never answered here: it is asked only when ${library.questions.get(ref.name)!.question.when}, which cannot hold at this point of the condition`,
-        'rewrite the condition so it reads this question only where it is asked',
-      );
-    }
+    if (result.analysed && result.found === null) out.push({ name: ref.name, start: ref.start, end: ref.end });
   }
+  return out;
+}
+
+function reportUnanswerableRef(ctx: LintContext, source: YamlSource, path: PathSegment[], text: string, ref: UnanswerableRef): void {
+  reportAt(
+    ctx,
+    source,
+    path,
+    text,
+    ref.start,
+    ref.end - ref.start,
+    'unanswerable-question',
+    `${ref.name} is never answered here: it is asked only when ${ctx.library.questions.get(ref.name)!.question.when}, which cannot hold at this point of the condition`,
+    'rewrite the condition so it reads this question only where it is asked',
+  );
 }
 
 /** A clause that requires B while another selected clause excludes B, for some answers. */
