@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Node } from 'yaml';
 import type { Finding, Position } from './finding.js';
 
 /** Files larger than this are refused: a clause library has no business with them. */
@@ -253,7 +253,7 @@ function nodeAt(source: YamlSource, path: readonly PathSegment[], target: 'key' 
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = node.items.find((p) => isPair(p) && keyText(p.key) === String(segment));
       if (!pair) return found;
       if (last && target === 'key') return pair.key as Node;
       node = pair.value;
@@ -268,6 +268,18 @@ function nodeAt(source: YamlSource, path: readonly PathSegment[], target: 'key' 
     if (isAlias(node)) return found;
   }
   return found;
+}
+
+/** A key as the plain data names it. */
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  // A list or mapping used as a key: the data names it in flow style, "[ a, b ]", as the yaml package stringifies it.
+  if (isCollection(key)) {
+    const flow = key.clone();
+    flow.flow = true;
+    return stringify(flow).trim();
+  }
+  return undefined;
 }
 
 /** A scalar value as written in the file (`1.0`, not the number 1), when the path leads to one. */
