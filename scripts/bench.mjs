@@ -16,8 +16,10 @@ const OUT = outArg !== -1 ? process.argv[outArg + 1] : join(ROOT, '.bench', quic
 const RUNS = quick ? 3 : 10;
 const WARMUP = quick ? 1 : 2;
 const SIZES = quick ? [200, 1000] : [1000, 10000];
-const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600' };
 const tmp = mkdtempSync(join(tmpdir(), 'clausula-bench-'));
+// The parse cache lives in the run's own folder: "warm" means warmed by this run, "cold" turns it off.
+const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1767225600', CLAUSULA_CACHE_DIR: join(tmp, 'cache') };
+const COLD = { CLAUSULA_CACHE: '0' };
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const hasPandoc = has('pandoc');
 const hasGnuTime = existsSync('/usr/bin/time');
@@ -30,10 +32,10 @@ function run(cmd, args, extraEnv = {}) {
 }
 
 /** Peak resident memory of one run, in MB: a probe for node, GNU time for anything else. */
-function peakMb(cmd, args) {
+function peakMb(cmd, args, extraEnv = {}) {
   if (cmd === process.execPath) {
     const file = join(tmp, `rss-${Math.random().toString(36).slice(2)}`);
-    run(cmd, args, { NODE_OPTIONS: `--import=${PROBE}`, CLAUSULA_BENCH_RSS: file });
+    run(cmd, args, { ...extraEnv, NODE_OPTIONS: `--import=${PROBE}`, CLAUSULA_BENCH_RSS: file });
     const kb = Number(readFileSync(file, 'utf8').trim().split('\n').pop());
     return kb / 1024;
   }
@@ -49,21 +51,22 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
+const round = (x) => Math.round(x * 10) / 10;
 const results = {};
-function measure(name, cmd, args, { expectStatus = [0], before } = {}) {
+function measure(name, cmd, args, { expectStatus = [0], before, extraEnv = {} } = {}) {
   const times = [];
   for (let i = 0; i < WARMUP + RUNS; i++) {
     before?.();
-    const r = run(cmd, args);
+    const r = run(cmd, args, extraEnv);
     if (!expectStatus.includes(r.status)) throw new Error(`${name}: exit ${r.status}\n${r.stderr}`);
     if (i >= WARMUP) times.push(r.ms);
   }
   before?.();
-  const mem = peakMb(cmd, args);
+  const mem = peakMb(cmd, args, extraEnv);
   results[name] = { medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)), runs: RUNS, peakMb: mem === null ? null : round(mem) };
   process.stderr.write(`  ${name.padEnd(40)} ${String(results[name].medianMs).padStart(9)} ms\n`);
 }
-const round = (x) => Math.round(x * 10) / 10;
+
 const node = process.execPath;
 const clausula = (...args) => [BIN, ...args];
 
@@ -79,6 +82,7 @@ const answers = join(ROOT, 'examples', 'smart-parking.yaml');
 const docx = join(tmp, 'smart-parking.docx');
 const md = join(tmp, 'smart-parking.md');
 measure('build shipped scenario → docx', node, clausula('build', answers, '-o', docx, '--force'));
+measure('build shipped scenario → docx (cold)', node, clausula('build', answers, '-o', docx, '--force'), { extraEnv: COLD });
 if (hasPandoc) {
   run(node, clausula('build', answers, '--format', 'md', '-o', md, '--force'));
   measure('pandoc same Markdown → docx', 'pandoc', [md, '-o', join(tmp, 'pandoc.docx')]);
@@ -87,13 +91,15 @@ measure('build shipped scenario → md', node, clausula('build', answers, '--for
 
 // Lint: the shipped library and generated ones.
 measure('lint shipped library', node, clausula('lint', ROOT, '--quiet'));
+measure('lint shipped library (cold)', node, clausula('lint', ROOT, '--quiet'), { extraEnv: COLD });
 const libraries = {};
 for (const size of SIZES) {
   const dir = join(tmp, `lib-${size}`);
   generateLibrary(dir, size, ROOT);
-  run(node, clausula('--library', dir, 'lock'));
+  run(node, clausula('--library', dir, 'lock', '--force'));
   libraries[size] = dir;
   measure(`lint ${size} clauses`, node, clausula('lint', dir, '--quiet'), { expectStatus: [0, 1] });
+  measure(`lint ${size} clauses (cold)`, node, clausula('lint', dir, '--quiet'), { expectStatus: [0, 1], extraEnv: COLD });
 }
 
 // A document with every clause of the smaller generated library.
@@ -105,12 +111,14 @@ writeFileSync(
 );
 measure(`build ${small}-clause document → docx`, node, clausula('--library', libraries[small], 'build', allAnswers, '-o', join(tmp, 'all.docx'), '--force'));
 
-const ratio = (a, b) => (results[a] && results[b] ? round(results[a].medianMs / results[b].medianMs * 100) / 100 : null);
+const ratio = (a, b) => (results[a] && results[b] ? Math.round((results[a].medianMs / results[b].medianMs) * 100) / 100 : null);
 const ratios = {
   'clausula --version / node -e 0': ratio('clausula --version', 'node -e 0'),
   'clausula --help / node -e 0': ratio('clausula --help', 'node -e 0'),
   'build docx / pandoc md→docx': ratio('build shipped scenario → docx', 'pandoc same Markdown → docx'),
   [`lint ${SIZES[1]} / lint ${SIZES[0]}`]: ratio(`lint ${SIZES[1]} clauses`, `lint ${SIZES[0]} clauses`),
+  [`lint ${SIZES[1]} / lint ${SIZES[0]} (cold)`]: ratio(`lint ${SIZES[1]} clauses (cold)`, `lint ${SIZES[0]} clauses (cold)`),
+  'build docx (cold) / pandoc md→docx': ratio('build shipped scenario → docx (cold)', 'pandoc same Markdown → docx'),
 };
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
