@@ -65,10 +65,13 @@ export function unsupportedMarkdown(text: string): Unsupported[] {
     }
   };
   visit(lex(text), 0);
-  // CommonMark without extensions reads a table as a paragraph of pipes: catch it anyway.
-  for (const m of text.matchAll(/^\s*\|.*\|\s*$/gm)) {
-    if (!out.some((u) => u.offset <= (m.index ?? 0) && (m.index ?? 0) < u.offset + u.length)) {
-      out.push({ what: 'a table', offset: m.index ?? 0, length: m[0].length });
+  // CommonMark without extensions reads a table as a paragraph of pipes: catch it anyway, once a
+  // table, at its first row. [ \t] and not \s: \s would start the match on the blank line above
+  // (reported at the start of the text) and count each row as a table of its own.
+  for (const m of text.matchAll(/^[ \t]*\|.*\|[ \t]*$(?:\n[ \t]*\|.*\|[ \t]*$)*/gm)) {
+    const offset = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
+    if (!out.some((u) => u.offset <= offset && offset < u.offset + u.length)) {
+      out.push({ what: 'a table', offset, length: m[0].trim().split('\n')[0]!.trim().length });
     }
   }
   return out.sort((a, b) => a.offset - b.offset);

@@ -171,8 +171,12 @@ function fromJsepError(error: Error & { index?: number }, text: string): ParseEr
     else if (end > 0) offset = end - 1;
     return { message, offset, length: 1, ...(fix ? { fix } : {}) };
   }
-  return { message, offset, length: rest.length > 0 ? 1 : 0, ...(fix ? { fix } : {}) };
+  // Whatever jsep stumbled on, say what a condition may hold.
+  fix ??= GRAMMAR;
+  return { message, offset, length: rest.length > 0 ? 1 : 0, fix };
 }
+
+const GRAMMAR = 'a condition holds question names, "texts", numbers, true, false, [lists], ==, !=, <, <=, >, >=, in, and, or, not and parentheses';
 
 /** Where the string that is never closed starts. */
 function unclosedQuote(text: string): number | undefined {
@@ -256,7 +260,7 @@ function convert(node: JsepNode, text: string): Expr {
       if (op === 'and' || op === 'or') return { kind: op, left, right, ...full };
       if (op === 'in') return { kind: 'in', left, right, ...full };
       if (COMPARE_OPS.has(op)) return { kind: 'compare', op: op as CompareOp, left, right, ...full };
-      return fail(`"${op}" is not an operator conditions know`);
+      return fail(`"${op}" is not an operator conditions know`, GRAMMAR);
     }
     case 'MemberExpression':
       return fail('conditions cannot read properties ("." or "[…]" after a name)', 'name a question directly, such as processesPersonalData');
@@ -274,6 +278,6 @@ function convert(node: JsepNode, text: string): Expr {
     case 'ConditionalExpression':
       return fail('conditions have no "? :" operator', 'use `and` / `or`');
     default:
-      return fail(`this kind of expression (${node.type}) is not allowed in a condition`);
+      return fail(`this kind of expression (${node.type}) is not allowed in a condition`, GRAMMAR);
   }
 }

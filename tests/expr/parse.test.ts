@@ -11,6 +11,9 @@ function parsed(text: string): Expr {
   return result.expr;
 }
 
+/** The fix for errors without advice of their own: what a condition may hold. */
+const GRAMMAR = 'a condition holds question names, "texts", numbers, true, false, [lists], ==, !=, <, <=, >, >=, in, and, or, not and parentheses';
+
 const ref = (name: string, start: number) => ({ kind: 'ref', name, start, end: start + name.length });
 
 describe('valid conditions: the whole tree with offsets', () => {
@@ -106,10 +109,10 @@ describe('invalid conditions: message, fix and offset', () => {
     ['a, b', { message: 'a condition is one expression', fix: 'join the parts with `and` or `or`', offset: 0, length: 4 }],
     ['a b', { message: 'a condition is one expression', fix: 'join the parts with `and` or `or`', offset: 0, length: 3 }],
     ['-x', { message: '"-" can only make a number negative', fix: 'conditions do no arithmetic', offset: 0, length: 2 }],
-    ['a + b', { message: 'unexpected "+"', offset: 2, length: 1 }],
-    ['a == b)', { message: 'unexpected ")"', offset: 6, length: 1 }],
+    ['a + b', { message: 'unexpected "+"', fix: GRAMMAR, offset: 2, length: 1 }],
+    ['a == b)', { message: 'unexpected ")"', fix: GRAMMAR, offset: 6, length: 1 }],
     ['x == 1e400', { message: '1e400 is not a value conditions can use', fix: 'use a string, a number, true or false', offset: 5, length: 5 }],
-    ['0x10', { message: 'a name cannot start with a digit (0x)', offset: 1, length: 1 }],
+    ['0x10', { message: 'a name cannot start with a digit (0x)', fix: GRAMMAR, offset: 1, length: 1 }],
   ])('%s', (text, error) => {
     expect(parseCondition(text)).toEqual({ ok: false, error });
   });
