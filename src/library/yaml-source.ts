@@ -32,8 +32,10 @@ const positionedCache = new WeakMap<YamlSource, Positioned>();
 
 // logLevel 'error': the yaml package reports some oddities (a list or mapping used as a key)
 // as Node process warnings on stderr ("(node:123) Warning: …"); the schema check reports them
-// as findings instead.
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' } as const;
+// as findings instead. resolveKnownTags false: the YAML 1.1 tags !!binary, !!timestamp, !!set,
+// !!omap and !!pairs would turn values into bytes, dates, sets and maps that no clausula file
+// holds; they are unknown tags like any other.
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error', resolveKnownTags: false } as const;
 
 /** The source's syntax tree and line table, parsed on first use. */
 function positioned(source: YamlSource): Positioned {
