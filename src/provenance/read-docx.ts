@@ -28,9 +28,10 @@ async function partText(zip: JSZip, name: string, display: string): Promise<stri
   const entry = zip.file(name);
   if (!entry) return undefined;
   const tooLarge = () => new InputError(`${display}: ${name} unpacks to more than ${MAX_PART_BYTES / 2 ** 20} MiB; it is not a document clausula built`, 'give a .docx built by clausula build');
-  // The size the package declares (JSZip keeps it, unexported); when it lies, the string limit below still holds.
+  // The size the package declares (JSZip keeps it, unexported, read as a signed 32-bit number);
+  // when it lies, the string limit below still holds.
   const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (typeof declared === 'number' && declared > MAX_PART_BYTES) throw tooLarge();
+  if (typeof declared === 'number' && (declared < 0 ? declared + 2 ** 32 : declared) > MAX_PART_BYTES) throw tooLarge();
   try {
     return await entry.async('string');
   } catch (error) {

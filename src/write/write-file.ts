@@ -62,7 +62,7 @@ export function checkWritable(target: string, name: string, force: boolean): voi
     throw new InputError(`cannot write ${name}: the folder ${dirname(name)} does not exist`, 'create the folder first, or choose another path with -o');
   }
   if (!statSync(parent).isDirectory()) {
-    throw new InputError(`cannot write ${name}: ${dirname(name)} is not a folder`);
+    throw new InputError(`cannot write ${name}: ${dirname(name)} is not a folder`, 'choose a path inside a folder, with -o');
   }
   if (isDanglingLink(target)) {
     // Following it would create a file wherever the link points; replacing it would silently drop the link.
