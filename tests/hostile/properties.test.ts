@@ -155,8 +155,8 @@ describe('random YAML and random bytes never crash lint', () => {
     node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 6 })), tie('node'), { maxKeys: 6 })),
   })).node;
   const yamlText = fc.oneof(
-    tree.map((t) => stringify(t)),
-    fc.anything().map((t) => stringify(t)),
+    tree.map((t) => stringify(t) ?? ''),
+    fc.anything().map((t) => stringify(t) ?? ''),
     fc.string({ unit: 'binary', maxLength: 200 }),
   );
   const bytes = fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b));
