@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Node } from 'yaml';
 import type { Finding, Position } from './finding.js';
 
@@ -84,19 +84,22 @@ export function readYamlText(absolutePath: string, file: string): { text: string
     source: emptySource(file),
     findings: [{ ruleId: 'yaml-syntax', severity: 'error', file, start, message, fix }],
   });
+  // Said for every file clausula reads: clause, questions and template files, and answers files.
+  const tooLarge = (size: string) =>
+    fail(`the file is ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (1 MiB)`, 'no library or answers file is this large: remove what was pasted in by mistake, or split a library file into smaller ones');
   let bytes: Buffer;
   let fd: number | undefined;
   try {
+    // A pipe would block opening and reading, a device (/dev/zero) never ends: refuse both unopened.
+    const kind = statSync(absolutePath);
+    if (kind.isDirectory()) return fail('cannot read the file: it is a folder', 'check that the file exists and is readable');
+    if (!kind.isFile()) return fail('cannot read the file: it is not a regular file (a device, a pipe or a socket)', 'give the path of a YAML file');
     fd = openSync(absolutePath, 'r');
     const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) {
-      return fail(
-        `the file is ${size} bytes, over the limit of ${MAX_FILE_BYTES} bytes (1 MiB)`,
-        // Said for every file clausula reads: clause, questions and template files, and answers files.
-        'no library or answers file is this large: remove what was pasted in by mistake, or split a library file into smaller ones',
-      );
-    }
-    bytes = readFileSync(fd);
+    if (size > MAX_FILE_BYTES) return tooLarge(String(size));
+    const read = readBounded(fd, size, MAX_FILE_BYTES);
+    if (!read) return tooLarge(`more than ${MAX_FILE_BYTES}`);
+    bytes = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(`cannot read the file: ${code === 'EISDIR' ? 'it is a folder' : (code ?? String(error))}`, 'check that the file exists and is readable');
@@ -112,6 +115,26 @@ export function readYamlText(absolutePath: string, file: string): { text: string
   } catch {
     const bad = firstInvalidUtf8(bytes);
     return fail('the file is not valid UTF-8', 'save the file with UTF-8 encoding', byteOffsetPosition(bytes, bad));
+  }
+}
+
+/**
+ * A file's bytes, never reading more than one byte past `max` (undefined then): a file may grow
+ * while it is read, or report no size at all (/proc), so its size is a first guess only.
+ */
+function readBounded(fd: number, expected: number, max: number): Buffer | undefined {
+  let buffer = Buffer.allocUnsafe(Math.min(expected, max) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > max) return undefined;
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, max + 1));
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (n === 0) return buffer.subarray(0, length);
+    length += n;
   }
 }
 

@@ -71,6 +71,8 @@ export async function readReference(ctx: CommandContext, path: string): Promise<
   const shown = displayPath(ctx, absolute);
   if (!existsSync(absolute)) throw new InputError(`${shown}: no such reference document`, 'give the path of a .docx whose styles the document should use');
   if (statSync(absolute).isDirectory()) throw new InputError(`${shown} is a folder, not a reference document`, 'give the path of a .docx file');
+  // A device (/dev/zero) or a pipe would be read forever.
+  if (!statSync(absolute).isFile()) throw new InputError(`${shown} is not a regular file (a device, a pipe or a socket)`, 'give the path of a .docx file');
   let bytes: Buffer;
   try {
     bytes = readFileSync(absolute);

@@ -13,6 +13,8 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const shown = displayPath(ctx, absolute);
   if (!existsSync(absolute)) throw new InputError(`${shown}: no such file`, 'give the path of a .docx built by clausula build');
   if (statSync(absolute).isDirectory()) throw new InputError(`${shown} is a folder, not a document`, 'give the path of a .docx built by clausula build');
+  // A device (/dev/zero) or a pipe would be read forever.
+  if (!statSync(absolute).isFile()) throw new InputError(`${shown} is not a regular file (a device, a pipe or a socket)`, 'give the path of a .docx built by clausula build');
   const { readDocx, bookmarkedTexts } = await import('../../provenance/read-docx.js');
   const contents = await readDocx(readFileSync(absolute), shown);
   const read = fromProperties(contents.properties);
