@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
@@ -53,7 +54,26 @@ export function readFiles(libraryDir: string, jobs: readonly FileJob[]): FileRes
   const cache = openParseCache(libraryDir);
   const results: FileResult[] = new Array(jobs.length);
   const pending: { index: number; job: TextJob; hash: string }[] = [];
+  const root = realpathOrSelf(libraryDir);
   jobs.forEach((job, index) => {
+    const outside = linkOutside(root, job.absolute);
+    if (outside !== undefined) {
+      results[index] = {
+        source: { file: job.file, text: '', data: undefined },
+        findings: [
+          {
+            ruleId: 'yaml-syntax',
+            severity: 'error',
+            file: job.file,
+            start: { line: 1, column: 1 },
+            message: `the file is a symbolic link to ${outside}, outside the library folder; it is not read`,
+            fix: "copy the file into the library: a library's files live inside its folder",
+          },
+        ],
+        valid: false,
+      };
+      return;
+    }
     const read = readYamlText(job.absolute, job.file);
     if (!('text' in read)) {
       results[index] = { ...read, valid: false };
@@ -78,6 +98,29 @@ export function readFiles(libraryDir: string, jobs: readonly FileJob[]): FileRes
   });
   cache.save();
   return results;
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Where a library file really is, when a symbolic link (the file's or a folder's) takes it
+ * out of the library folder. Libraries come from pull requests of strangers: a link to
+ * ~/.npmrc or /etc/shadow must not have lint quote its first line into CI annotations.
+ */
+function linkOutside(root: string, absolute: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    return undefined; // a dangling link: reading it reports that it cannot be read
+  }
+  return real === root || real.startsWith(root + sep) ? undefined : real;
 }
 
 function stripBom(text: string): string {

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { MAX_ALIASES, MAX_FILE_BYTES } from '../../src/library/yaml-source.js';
 import { REPO_ROOT, runCli, spawnCli } from '../helpers/cli.js';
 import { writeLock } from '../helpers/lint.js';
-import { fixtureCopy } from '../helpers/testdir.js';
+import { fixtureCopy, testdir } from '../helpers/testdir.js';
 import { expectFixOnLine, expectNoCrash, expectNoPrototypePollution, expectRefused, failOnProcessWarnings, lineNaming, unchanged } from './guard.js';
 
 /**
@@ -180,6 +180,29 @@ describe('a broken answers file: build and explain refuse it (exit 2) at its pla
       const result = await unchanged(dir, () => runCli(['--library', '.', ...command], { cwd: dir }));
       expectRefused(result, { code: 2, file: 'answers.yaml', line, column, says });
     }
+  });
+});
+
+describe('a library file that is a symbolic link out of the library', () => {
+  test('is not read: its first line never reaches lint output or CI annotations', async () => {
+    const secrets = testdir({ '.npmrc': '//registry.npmjs.org/:_authToken=npm_SECRET\n' });
+    const dir = fixtureCopy('basic', { 'answers.yaml': ANSWERS });
+    rmSync(join(dir, ENS));
+    symlinkSync(join(secrets, '.npmrc'), join(dir, ENS));
+    // A link that stays inside the library is fine.
+    symlinkSync('../general/definitions.yaml', join(dir, 'clauses/security/alias.yaml'));
+    for (const format of ['stylish', 'github', 'sarif']) {
+      const lint = await unchanged(dir, () => runCli(['lint', '.', '--format', format], { cwd: dir }));
+      expect(lint.code).toBe(1);
+      expect(lint.stdout).not.toContain('npm_SECRET');
+      expect(lint.stdout).toContain(`the file is a symbolic link to ${realpathSync(secrets)}/.npmrc, outside the library folder; it is not read`);
+    }
+    const stylish = await runCli(['lint', '.'], { cwd: dir });
+    expectRefused(stylish, { code: 1, file: ENS, line: 1, column: 1 });
+    expect(stylish.stdout).not.toMatch(/clauses\/security\/alias\.yaml\n\s+1:1\s+error\s+the file is a symbolic link/);
+    const build = await unchanged(dir, () => runCli(['--library', '.', 'build', 'answers.yaml'], { cwd: dir }));
+    expectRefused(build, { code: 2, file: ENS, line: 1, column: 1, says: /outside the library folder/ });
+    expect(build.stderr).not.toContain('npm_SECRET');
   });
 });
 

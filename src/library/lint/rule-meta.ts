@@ -8,7 +8,7 @@ export interface RuleMeta {
 
 /** Every rule lint can report, for SARIF's rule table, JUnit's test names and the README. */
 export const rules: Record<string, RuleMeta> = {
-  'yaml-syntax': { severity: 'error', description: 'The file is valid, readable YAML: no syntax errors, duplicate keys, unknown tags, alias bombs or binary content.' },
+  'yaml-syntax': { severity: 'error', description: 'The file is valid, readable YAML inside the library folder: no syntax errors, duplicate keys, unknown tags, alias bombs, binary content or links out of the library.' },
   schema: { severity: 'error', description: 'The file matches the JSON Schema of its kind.' },
   'unknown-field': { severity: 'error', description: 'Every field is one the file kind knows.' },
   'invalid-semver': { severity: 'error', description: 'Versions are semantic versions (MAJOR.MINOR.PATCH).' },
