@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -95,6 +96,17 @@ describe('unknown options, out-of-range values, unknown questions', () => {
     const dir = fixtureCopy('basic', { 'answers.yaml': `template: ../../etc/passwd\n${VALID.join('\n')}` });
     const result = await unchanged(dir, () => runCli(['--library', '.', 'build', 'answers.yaml'], { cwd: dir }));
     expectRefused(result, { code: 2, file: 'answers.yaml', says: /there is no template "\.\.\/\.\.\/etc\/passwd" in this library \(named by answers\.yaml\)\nHow to fix: the templates are: main/ });
+  });
+
+  test('an answers file that is a device or a pipe is refused unopened (it would never end, or block)', async () => {
+    const dir = fixtureCopy('basic');
+    spawnSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    for (const command of ['build', 'explain']) {
+      for (const path of ['/dev/zero', 'pipe.yaml']) {
+        const result = await unchanged(dir, () => runCli(['--library', '.', command, path], { cwd: dir }));
+        expectRefused(result, { code: 2, file: path, line: 1, column: 1, says: /cannot read the file: it is not a regular file \(a device, a pipe or a socket\)/ });
+      }
+    }
   });
 
   test('an answers file that is missing or a folder', async () => {

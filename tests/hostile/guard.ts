@@ -24,7 +24,8 @@ export function snapshot(dir: string): Listing {
       else if (stat.isDirectory()) {
         out[path] = 'folder';
         walk(path);
-      } else out[path] = `${stat.size} bytes, mtime ${stat.mtimeMs}, sha1 ${createHash('sha1').update(readFileSync(full)).digest('hex')}`;
+      } else if (!stat.isFile()) out[path] = 'pipe, socket or device';
+      else out[path] = `${stat.size} bytes, mtime ${stat.mtimeMs}, sha1 ${createHash('sha1').update(readFileSync(full)).digest('hex')}`;
     }
   };
   walk('');

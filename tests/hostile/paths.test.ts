@@ -155,6 +155,7 @@ describe('--reference-doc that is not a Word document with styles', () => {
     ['a folder', (dir) => (mkdirSync(join(dir, 'styles.docx')), 'styles.docx'), /styles\.docx is a folder, not a reference document/],
     ['a YAML file', () => 'answers.yaml', /answers\.yaml is not a Word document \(\.docx\): it is not a zip package/],
     ['/etc/passwd', () => '/etc/passwd', /\/etc\/passwd is not a Word document \(\.docx\): it is not a zip package/],
+    ['/dev/zero, which never ends', () => '/dev/zero', /\/dev\/zero is not a regular file \(a device, a pipe or a socket\)/],
     ['a zip without styles', (dir) => (writeFileSync(join(dir, 'empty.docx'), writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }], new Date(0))), 'empty.docx'), /empty\.docx has no styles \(word\/styles\.xml is missing\)/],
     [
       'a zip bomb: 24 MiB of styles in a few kilobytes',
@@ -179,8 +180,17 @@ describe('--reference-doc that is not a Word document with styles', () => {
   });
 });
 
-describe('verify on a zip bomb', () => {
-  test('a part that declares gigabytes is refused before it is unpacked', async () => {
+describe('verify on what is not a document', () => {
+  test('/dev/zero and a pipe are refused unopened', async () => {
+    const dir = library();
+    spawnSync('mkfifo', [join(dir, 'pipe.docx')]);
+    for (const path of ['/dev/zero', 'pipe.docx']) {
+      const result = await unchanged(dir, () => runCli(['--library', '.', 'verify', path], { cwd: dir }));
+      expectRefused(result, { code: 2, file: path, says: /is not a regular file \(a device, a pipe or a socket\)\nHow to fix: give the path of a \.docx built by clausula build/ });
+    }
+  });
+
+  test('a zip bomb: a part that declares gigabytes is refused before it is unpacked', async () => {
     const dir = library();
     const zip = writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }], new Date(0));
     // Claim 4 GB unpacked in the central directory, as a bomb's header would.
