@@ -4,6 +4,7 @@ import { parseCondition } from '../expr/parse.js';
 import { evaluate, hasValue, type Answers } from '../expr/evaluate.js';
 import type { Expr } from '../expr/ast.js';
 import { suggestion } from './did-you-mean.js';
+import { compilePattern } from './validation-pattern.js';
 import type { Finding } from './finding.js';
 import { pick, type Library, type QuestionEntry } from './model.js';
 import { locate, type PathSegment, type YamlSource } from './yaml-source.js';
@@ -80,13 +81,9 @@ function textProblem(
   if (v?.minLength !== undefined && value.length < v.minLength) return invalid(`${question.id} needs at least ${v.minLength} characters`);
   if (v?.maxLength !== undefined && value.length > v.maxLength) return invalid(`${question.id} takes at most ${v.maxLength} characters`);
   if (v?.pattern !== undefined) {
-    let re: RegExp;
-    try {
-      re = new RegExp(v.pattern, 'u');
-    } catch {
-      return undefined; // lint reports the broken pattern on the question
-    }
-    if (!re.test(value)) return invalid(`"${clip(value)}" does not have the expected form for ${question.id}`, `expected to match ${v.pattern}`);
+    const pattern = compilePattern(v.pattern);
+    if (!pattern.ok) return undefined; // lint reports the unusable pattern on the question
+    if (!pattern.regex.test(value)) return invalid(`"${clip(value)}" does not have the expected form for ${question.id}`, `expected to match ${v.pattern}`);
   }
   return undefined;
 }

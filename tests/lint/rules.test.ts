@@ -48,7 +48,8 @@ const withQuestion = (yaml: string) => ({ [QUESTIONS]: questionsYaml + yaml });
 /** questions.yaml with a piece replaced. */
 function questionsWith(from: string, to: string): Record<string, string> {
   if (!questionsYaml.includes(from)) throw new Error(`not in questions.yaml: ${from}`);
-  return { [QUESTIONS]: questionsYaml.replace(from, to) };
+  // A function, so `$` in the new text is taken as written (no $' or $& patterns).
+  return { [QUESTIONS]: questionsYaml.replace(from, () => to) };
 }
 const template = (general: string, data: string) => ({
   [TEMPLATE]: `id: main\ntitle: { en: Data clauses }\nparts:\n  - heading: { en: General }\n    include: [${general}]\n  - heading: { en: Data }\n    include: [${data}]\n`,
@@ -514,6 +515,21 @@ const failing: Record<string, Case[]> = {
       name: 'a pattern that is not a regular expression',
       files: questionsWith(TITLE_Q, `${TITLE_Q}\n        validation: { pattern: '(' }`),
       expected: [error('invalid-validation', QUESTIONS, 13, 32, 'the pattern is not a valid regular expression: Invalid regular expression: /(/u: Unterminated group')],
+    },
+    {
+      // Nested repetition: exponential time on a crafted answer, so it is refused, never run.
+      name: 'a pattern that can take exponential time',
+      files: questionsWith(TITLE_Q, `${TITLE_Q}\n        validation: { pattern: '^(a+)+$' }`),
+      expected: [
+        error(
+          'invalid-validation',
+          QUESTIONS,
+          13,
+          32,
+          'the pattern repeats a repetition (such as (a+)+), which can take exponential time on some answers',
+          'write it without a repeated group that itself repeats; the pattern is not applied until then',
+        ),
+      ],
     },
     {
       // The scenarios' answers then fail it too.

@@ -1,4 +1,5 @@
 import { answerProblem } from '../../validate-answers.js';
+import { compilePattern } from '../../validation-pattern.js';
 import type { Check } from '../context.js';
 
 /** Questions are well formed: unique ids, options where they belong, usable defaults and validation. */
@@ -50,10 +51,15 @@ export const checkQuestions: Check = (ctx) => {
       const v = q.validation;
       if (v) {
         if (v.pattern !== undefined) {
-          try {
-            new RegExp(v.pattern, 'u');
-          } catch (error) {
-            ctx.report({ ruleId: 'invalid-validation', source, path: [...base, 'validation', 'pattern'], message: `the pattern is not a valid regular expression: ${(error as Error).message}` });
+          const pattern = compilePattern(v.pattern);
+          if (!pattern.ok) {
+            ctx.report({
+              ruleId: 'invalid-validation',
+              source,
+              path: [...base, 'validation', 'pattern'],
+              message: pattern.message,
+              fix: pattern.fix,
+            });
           }
           if (q.type !== 'text' && q.type !== 'list') ctx.report({ ruleId: 'invalid-validation', source, path: [...base, 'validation', 'pattern'], target: 'key', message: `a pattern only applies to text and list questions, not ${q.type}` });
         }
