@@ -23,16 +23,23 @@ export interface FileResult {
   valid: boolean;
 }
 
-/** A file's text, to be parsed and checked against its kind's schema. */
+/** A file to parse and check against its kind's schema, with its text when it has been read. */
 export interface TextJob {
   file: string;
+  absolute: string;
   kind: FileKind;
-  text: string;
+  text?: string;
 }
 
-/** Parse and schema-check one file's text. */
+/** Parse and schema-check one file's text (reading it first when the job does not carry it). */
 export function parseOne(job: TextJob): Omit<FileResult, 'source'> & { data: unknown } {
-  const { source, findings } = parseYamlText(job.text, job.file);
+  let text = job.text;
+  if (text === undefined) {
+    const read = readYamlText(job.absolute, job.file);
+    if (!('text' in read)) return { data: undefined, findings: read.findings, valid: false };
+    text = read.text;
+  }
+  const { source, findings } = parseYamlText(text, job.file);
   if (findings.length > 0) return { data: undefined, findings, valid: false };
   const schemaFindings = validateSchema(job.kind, source);
   return { data: source.data, findings: schemaFindings, valid: schemaFindings.length === 0 };
@@ -80,20 +87,21 @@ export function readFiles(libraryDir: string, jobs: readonly FileJob[]): FileRes
       return;
     }
     const hash = textHash(read.text);
-    const source: YamlSource = { file: job.file, text: stripBom(read.text), data: undefined };
     const cached = cache.get(job.file, hash, job.kind);
     if (cached) {
-      source.data = cached.data;
-      results[index] = { source, findings: cached.findings, valid: cached.valid };
+      results[index] = { source: lazySource(job, cached.data), findings: cached.findings, valid: cached.valid };
     } else {
-      pending.push({ index, job: { file: job.file, kind: job.kind, text: read.text }, hash });
+      pending.push({ index, job: { file: job.file, absolute: job.absolute, kind: job.kind, text: read.text }, hash });
     }
   });
 
+  // With threads, each reads its own files again (from the system's cache: they were just
+  // read here), so the texts are neither kept here nor copied across.
+  if (workerCount(pending.length) > 1) for (const p of pending) delete p.job.text;
   const parsed = parseAll(pending.map((p) => p.job));
   pending.forEach(({ index, job, hash }, i) => {
     const { data, findings, valid } = parsed[i]!;
-    results[index] = { source: { file: job.file, text: stripBom(job.text), data }, findings, valid };
+    results[index] = { source: lazySource(job, data), findings, valid };
     cache.set(job.file, { hash, kind: job.kind, data, findings, valid });
   });
   cache.save();
@@ -102,7 +110,7 @@ export function readFiles(libraryDir: string, jobs: readonly FileJob[]): FileRes
 
 function realpathOrSelf(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return path;
   }
@@ -116,7 +124,7 @@ function realpathOrSelf(path: string): string {
 function linkOutside(root: string, absolute: string): string | undefined {
   let real: string;
   try {
-    real = realpathSync(absolute);
+    real = realpathSync.native(absolute);
   } catch {
     return undefined; // a dangling link: reading it reports that it cannot be read
   }
@@ -125,6 +133,26 @@ function linkOutside(root: string, absolute: string): string | undefined {
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A source whose text is read again only if a message needs a position in it. Keeping
+ * ten thousand texts alive beside their parsed data doubled lint's memory on large
+ * libraries; most files never need a position.
+ */
+function lazySource(job: { file: string; absolute: string }, data: unknown): YamlSource {
+  let text: string | undefined;
+  return {
+    file: job.file,
+    data,
+    get text(): string {
+      if (text === undefined) {
+        const read = readYamlText(job.absolute, job.file);
+        text = 'text' in read ? stripBom(read.text) : '';
+      }
+      return text;
+    },
+  };
 }
 
 type Parsed = ReturnType<typeof parseOne>;
@@ -141,15 +169,42 @@ function parseAll(jobs: readonly TextJob[]): Parsed[] {
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(WORKER_URL, { workerData: { jobs: chunk, port: port2, flags, index }, transferList: [port2] });
     worker.unref();
-    return { chunk, port: port1, worker };
+    return { chunk, port: port1, worker, results: [] as Parsed[], failed: false, done: false };
   });
-  const byChunk = started.map(({ chunk, port, worker }, index) => {
-    const outcome = Atomics.wait(flags, index, 0, WAIT_MS);
-    const message = outcome === 'timed-out' ? undefined : (receiveMessageOnPort(port)?.message as Parsed[] | { error: string } | undefined);
-    port.close();
-    void worker.terminate();
-    // A thread that failed or timed out: parse its share here instead.
-    return Array.isArray(message) ? message : chunk.map(parseOne);
+  // Workers hand results back in batches as they go, so neither side holds a whole share twice.
+  const drain = (w: (typeof started)[number]) => {
+    for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
+      const message = m.message as Parsed[] | { error: string };
+      if (Array.isArray(message)) w.results.push(...message);
+      else w.failed = true;
+    }
+  };
+  const deadline = Date.now() + WAIT_MS;
+  for (let pending = started.length; pending > 0 && Date.now() < deadline; ) {
+    pending = 0;
+    for (const [index, w] of started.entries()) {
+      if (w.done) continue;
+      drain(w);
+      if (Atomics.load(flags, index) === 1) {
+        drain(w);
+        w.done = true;
+        w.port.close();
+        void w.worker.terminate();
+      } else {
+        pending++;
+      }
+    }
+    const waiting = started.findIndex((w) => !w.done);
+    if (waiting !== -1) Atomics.wait(flags, waiting, 0, 20);
+  }
+  const byChunk = started.map((w) => {
+    if (!w.done) {
+      w.port.close();
+      void w.worker.terminate();
+    }
+    // A thread that failed or ran out of time: parse what it did not hand back here instead.
+    if (w.failed) return w.chunk.map(parseOne);
+    return [...w.results, ...w.chunk.slice(w.results.length).map(parseOne)];
   });
   return jobs.map((_, i) => byChunk[i % threads]![Math.floor(i / threads)]!);
 }

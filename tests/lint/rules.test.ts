@@ -726,7 +726,7 @@ describe('a library with many mistakes', () => {
       error('dead-clause', Y, 6, 7, 'no answers can satisfy this condition, so exit.y is never selected', 'check the values it compares and the skip logic (`when`) of the questions it uses'),
       warning('exclude-chain', Y, 7, 12, 'exit.y excludes security.certification, which itself excludes security.self-assessment', 'exclude directly what should be left out'),
       error('unknown-option', 'clauses/ownership/generated-data.yaml', 6, 42, '"wroks" is not an option of contractType', 'did you mean works?'),
-      error('yaml-syntax', 'clauses/personal-data/breach.yaml', 4, 1, 'duplicate key: a key appears twice in the same mapping', 'remove one of the two entries'),
+      error('yaml-syntax', 'clauses/personal-data/breach.yaml', 4, 1, 'duplicate key: status appears twice in the same mapping', 'remove one of the two entries'),
       error('question-order', QUESTIONS, 13, 15, 'contractTitle depends on generatesData, which is asked after it', 'move generatesData before contractTitle in clauses/questions.yaml'),
       warning('unused-question', QUESTIONS, 68, 15, 'question extraQuestion is not used by any condition or clause text', 'use it in a clause or remove it; removing a question is a major change'),
       error('answer-type', 'clauses/scenarios/s.yaml', 3, 18, 'generatesData must be true or false, not the text "yes"', 'write true or false (without quotes)'),
