@@ -1,5 +1,5 @@
 import type { AnswerValue } from '../schema/common.js';
-import type { LegalBasis } from '../schema/clause.js';
+import type { Clause, LegalBasis } from '../schema/clause.js';
 import type { Template } from '../schema/template.js';
 import type { Trace } from '../expr/evaluate.js';
 import { describeCondition } from '../expr/describe.js';
@@ -137,25 +137,10 @@ export function buildDocument(
     number: String(partIndex + 1),
     heading: text(part.heading),
     intro: part.intro ? resolveBlocks(parseClauseText(text(part.intro)), answerText, words, (name) => blanks.push(`${template.id}: ${name}`)) : [],
-    clauses: part.clauses.map((clause, clauseIndex) => {
-      const hash = clauseHash(clause);
-      const decision = selection.byId.get(clause.id)!;
-      const title = showable(text(clause.title));
-      const blocks = resolveBlocks(parseClauseText(text(clause.text)), answerText, words, (name) => blanks.push(`${clause.id}: ${name}`));
-      return {
-        id: clause.id,
-        number: `${partIndex + 1}.${clauseIndex + 1}`,
-        version: clause.version,
-        status: clause.status,
-        hash,
-        shortHash: shortHash(hash),
-        title,
-        blocks,
-        textHash: textHash(clausePlainText(title, blocks)),
-        legalBasis: clause.legalBasis ?? [],
-        rationale: rationaleFor(decision.reasons, library, language, words, answerText, titleOf),
-      };
-    }),
+    clauses: part.clauses.map((clause, clauseIndex) => ({
+      ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, answerText, words, (name) => blanks.push(`${clause.id}: ${name}`)),
+      rationale: rationaleFor(selection.byId.get(clause.id)!.reasons, library, language, words, answerText, titleOf),
+    })),
   }));
 
   const release = `${manifest.id}@${manifest.version}`;
@@ -222,6 +207,37 @@ export function buildDocument(
     coverRows,
     header: cover.contractReference ?? cover.contractTitle ?? title,
     ...(notice ? { notice } : {}),
+  };
+}
+
+/**
+ * A clause as documents print it: number, title, text with placeholders filled, hashes
+ * and legal bases. The tender document and the guideline both lay clauses out this way;
+ * each adds its own rationale (and the guideline its guidance).
+ */
+export function docClause(
+  clause: Clause,
+  number: string,
+  text: (t: Record<string, string> | undefined) => string,
+  fill: (id: string) => string | undefined,
+  words: Words,
+  onBlank: (name: string) => void,
+): DocClause {
+  const hash = clauseHash(clause);
+  const title = showable(text(clause.title));
+  const blocks = resolveBlocks(parseClauseText(text(clause.text)), fill, words, onBlank);
+  return {
+    id: clause.id,
+    number,
+    version: clause.version,
+    status: clause.status,
+    hash,
+    shortHash: shortHash(hash),
+    title,
+    blocks,
+    textHash: textHash(clausePlainText(title, blocks)),
+    legalBasis: clause.legalBasis ?? [],
+    rationale: '',
   };
 }
 

@@ -2,10 +2,8 @@ import type { Clause } from '../schema/clause.js';
 import { describeCondition } from '../expr/describe.js';
 import { parseCondition } from '../expr/parse.js';
 import { pick, type Library } from '../library/model.js';
-import { clauseHash, shortHash } from '../provenance/hash.js';
-import { clausePlainText, textHash } from '../provenance/text.js';
 import { parseClauseText } from './clause-text.js';
-import { resolveBlocks, type DocClause, type DocPart, type DocumentModel } from './document.js';
+import { docClause, resolveBlocks, type DocClause, type DocPart, type DocumentModel } from './document.js';
 import { showable } from './literal.js';
 import { compareClauses } from './outline.js';
 import { formatDate } from './values.js';
@@ -45,23 +43,10 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
       heading: category ? showable(text(category.title)) : categoryId,
       intro: description ? [{ kind: 'paragraph', runs: [{ kind: 'text', text: description }] }] : [],
       clauses: clauses.map((clause, clauseIndex): DocClause => {
-        const hash = clauseHash(clause);
-        const title = showable(text(clause.title));
-        const blocks = resolveBlocks(parseClauseText(text(clause.text)), placeholder, words, () => undefined);
         const parsed = clause.when === undefined ? undefined : parseCondition(clause.when);
         const applies = parsed === undefined || parsed.ok ? describeCondition(parsed?.expr, library.questions, language) : clause.when!;
         return {
-          id: clause.id,
-          number: `${partIndex + 1}.${clauseIndex + 1}`,
-          version: clause.version,
-          status: clause.status,
-          hash,
-          shortHash: shortHash(hash),
-          title,
-          blocks,
-          textHash: textHash(clausePlainText(title, blocks)),
-          legalBasis: clause.legalBasis ?? [],
-          rationale: '',
+          ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, placeholder, words, () => undefined),
           guide: {
             applies,
             guidance: resolveBlocks(parseClauseText(text(clause.guidance)), placeholder, words, () => undefined),

@@ -54,12 +54,10 @@ describe('colour', () => {
   });
 
   it('is on for a terminal without NO_COLOR, and off with --no-color', async () => {
-    const coloured = await runCli(['list', '--library', 'tests/fixtures/basic'], { tty: true, env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     const lintColoured = await runCli(['explain', 'tests/fixtures/basic/clauses/scenarios/works.yaml', '--library', 'tests/fixtures/basic'], { tty: true, env: { NO_COLOR: undefined } });
     expect(lintColoured.stdout).toContain('\u001b[');
     const plain = await runCli(['explain', 'tests/fixtures/basic/clauses/scenarios/works.yaml', '--library', 'tests/fixtures/basic', '--no-color'], { tty: true, env: { NO_COLOR: undefined } });
     expect(plain.stdout).not.toContain('\u001b[');
-    expect(coloured.code).toBe(0);
   });
 });
 

@@ -128,7 +128,7 @@ describe('any answers of the right types build a document that holds every text 
         const read = markdownText(md);
         for (const answer of textAnswers(answers)) expect(read).toContain(answer);
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 
@@ -142,7 +142,7 @@ describe('any answers of the right types build a document that holds every text 
         // Well-formed as XML 1.0: no character it cannot hold.
         expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
       }),
-      { numRuns: 30 },
+      { numRuns: 15 },
     );
   });
 });
@@ -190,7 +190,7 @@ describe('random YAML and random bytes never crash lint', () => {
           writeFileSync(join(lib, victim), originals.get(victim)!);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
     expectNoPrototypePollution();
   });

@@ -4,7 +4,7 @@ import type { AnswerValue } from '../../schema/common.js';
 import { suggestion } from '../../library/did-you-mean.js';
 import { explainSelection, type ClauseExplanation, type ReasonView } from '../../assemble/explain.js';
 import { selectClauses } from '../../assemble/select.js';
-import { pick, type Library } from '../../library/model.js';
+import { pick } from '../../library/model.js';
 import { readAnswersArgument } from '../answers-input.js';
 import type { CommandContext } from '../context.js';
 import { languageFor, loadFor } from '../load.js';
@@ -51,14 +51,14 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
       const title = library.manifest?.value.categories.find((c) => c.id === category)?.title;
       out.push(chalk.underline(`${category}${title ? ` — ${pick(title, language)}` : ''}`));
     }
-    out.push(...formatExplanation(e, library, chalk), '');
+    out.push(...formatExplanation(e, chalk), '');
   }
   for (const conflict of selection.conflicts) out.push(chalk.yellow(`conflict: ${conflict}`));
   ctx.io.stdout.write(out.join('\n').replace(/\n+$/, '') + '\n');
   return 0;
 }
 
-function formatExplanation(e: ClauseExplanation, library: Library, chalk: ChalkInstance): string[] {
+function formatExplanation(e: ClauseExplanation, chalk: ChalkInstance): string[] {
   const mark = e.included ? chalk.green('✔ in ') : chalk.red('✘ out');
   const lines = [`  ${mark}  ${chalk.bold(e.id)}  ${e.title}`];
   lines.push(`         ${chalk.dim(reasonWords(e.reasons[0]))}${e.reasons.slice(1).map((r) => chalk.dim(`; ${reasonWords(r)}`)).join('')}`);
@@ -68,7 +68,7 @@ function formatExplanation(e: ClauseExplanation, library: Library, chalk: ChalkI
     for (const line of e.trace) {
       const result = line.result === undefined ? chalk.dim('not needed') : line.result ? chalk.green('true') : chalk.red('false');
       const read = Object.entries(line.answers)
-        .map(([id, v]) => `${id} = ${valueWords(v, library, id)}`)
+        .map(([id, v]) => `${id} = ${valueWords(v)}`)
         .join(', ');
       lines.push(`           ${'  '.repeat(line.depth)}${line.text}  → ${result}${read ? chalk.dim(`   (${read})`) : ''}`);
     }
@@ -96,7 +96,7 @@ function reasonWords(reason: ReasonView | undefined): string {
   }
 }
 
-function valueWords(value: AnswerValue | null, _library: Library, _id: string): string {
+function valueWords(value: AnswerValue | null): string {
   if (value === null) return 'not answered';
   if (Array.isArray(value)) return `[${value.join(', ')}]`;
   return typeof value === 'string' ? JSON.stringify(value) : String(value);

@@ -1,4 +1,4 @@
-import type { ClauseChange, ClauseSummary, LibraryDiff, ListChange } from '../compare-libraries.js';
+import type { ClauseChange, ClauseSummary, ListChange } from '../compare-libraries.js';
 import type { VersionCheck } from '../policy.js';
 import type { DiffLine } from '../word-diff.js';
 import { describeBump, describeVerdict, type DiffFormatter, languageName, summaryLine } from './common.js';
