@@ -35,22 +35,44 @@ export function isValidPlaceholderName(name: string): boolean {
   return VALID_NAME.test(name);
 }
 
-/** `{{` or `}}` that do not form a placeholder. */
+const TEMPLATE_MARK = /\{\{|\}\}|\{%|%\}/g;
+
+/**
+ * `{{`, `}}`, `{%` and `%}` that are not part of a placeholder: what a scan finds once the
+ * placeholders are blanked out. A mark that touches a placeholder resumes the scan after it,
+ * as the blanks would; no blanked copy of the text is made (lint reads every clause text).
+ */
 export function strayBraces(text: string): number[] {
-  const masked = text.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
   const out: number[] = [];
-  for (const m of masked.matchAll(/\{\{|\}\}|\{%|%\}/g)) out.push(m.index ?? 0);
+  const spans = placeholdersIn(text);
+  let next = 0;
+  const mark = new RegExp(TEMPLATE_MARK);
+  for (let m = mark.exec(text); m; m = mark.exec(text)) {
+    while (next < spans.length && spans[next]!.offset + spans[next]!.length <= m.index) next++;
+    const span = spans[next];
+    if (span && m.index + m[0].length > span.offset) mark.lastIndex = span.offset + span.length;
+    else out.push(m.index);
+  }
   return out;
 }
 
 // What can start Markdown we do not support: text with none of it skips the full parser (lint speed).
 const SUSPICIOUS_CHARS = /[#<>[\]!|`~]/;
-// [ \t] and not \s: \s would let one candidate line run on over the next ones (slow on long texts).
-const SUSPICIOUS_LINES = /^ {0,3}(?:[-*_=][ \t]*){3,}$|^ {4,}\S/m;
+// A thematic break or setext underline, or an indented code block: what /^ {0,3}(?:[-*_=][ \t]*){3,}$|^ {4,}\S/m
+// finds, written without the m flag, which makes the engine try a line start at every character
+// (three times slower on a large library). [ \t] and not \s: \s would let one candidate line run
+// on over the next ones.
+const EOL = '[\\n\\r\\u2028\\u2029]';
+const SUSPICIOUS_LINES = new RegExp(`(?:^|${EOL}) {0,3}(?:[-*_=][ \\t]*){3,}(?=$|${EOL})|(?:^|${EOL}) {4,}\\S`);
+
+/** A line that may be a thematic break, a setext underline or indented code. */
+export function hasSuspiciousLine(text: string): boolean {
+  return SUSPICIOUS_LINES.test(text);
+}
 
 /** Markdown constructs in a clause text that clausula does not render. */
 export function unsupportedMarkdown(text: string): Unsupported[] {
-  if (!SUSPICIOUS_CHARS.test(text) && !SUSPICIOUS_LINES.test(text)) return [];
+  if (!SUSPICIOUS_CHARS.test(text) && !hasSuspiciousLine(text)) return [];
   const out: Unsupported[] = [];
   // marked keeps no offsets; each token's raw text is found in order from where the last one ended.
   const visit = (tokens: readonly Token[], from: number): void => {

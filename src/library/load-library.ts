@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { FileKind } from '../schema/index.js';
 import type { Finding } from './finding.js';
 import type { Library, Located, QuestionEntry } from './model.js';
-import { readFiles, type FileJob } from './read-files.js';
+import { readFiles, realpathOrSelf, type FileJob } from './read-files.js';
 import type { YamlSource } from './yaml-source.js';
 import type { Clause } from '../schema/clause.js';
 import type { LibraryManifest } from '../schema/library.js';
@@ -68,18 +68,18 @@ export function loadLibrary(dirInput: string, display: string = dirInput): Libra
 
   // Every file is read, parsed and schema-checked once, in parallel on large libraries.
   const jobs: FileJob[] = [];
-  const job = (file: string, kind: FileKind) => jobs.push({ absolute: join(dir, file), file, kind });
+  const job = (file: string, kind: FileKind, viaLink = true) => jobs.push({ absolute: join(dir, file), file, kind, viaLink });
   job(LIBRARY_FILE, 'library');
   const hasQuestions = existsSync(join(dir, QUESTIONS_FILE));
   if (hasQuestions) job(QUESTIONS_FILE, 'questions');
   else library.findings.push(missingFile(QUESTIONS_FILE, 'create it with the interview questions; see docs/library-format.md'));
   if (existsSync(join(dir, LOCK_FILE))) job(LOCK_FILE, 'lock');
-  for (const file of yamlFilesUnder(dir, 'clauses')) {
+  for (const { file, viaLink } of yamlFilesUnder(dir, 'clauses')) {
     if (file === LIBRARY_FILE || file === QUESTIONS_FILE || file === LOCK_FILE || file.startsWith(SCENARIOS_DIR + '/')) continue;
-    job(file, 'clause');
+    job(file, 'clause', viaLink);
   }
-  for (const file of yamlFilesUnder(dir, SCENARIOS_DIR)) job(file, 'scenario');
-  for (const file of yamlFilesUnder(dir, TEMPLATES_DIR)) job(file, 'template');
+  for (const { file, viaLink } of yamlFilesUnder(dir, SCENARIOS_DIR)) job(file, 'scenario', viaLink);
+  for (const { file, viaLink } of yamlFilesUnder(dir, TEMPLATES_DIR)) job(file, 'template', viaLink);
 
   const results = readFiles(dir, jobs);
   jobs.forEach((j, i) => {
@@ -150,18 +150,24 @@ function missingFile(file: string, fix: string): Finding {
   return { ruleId: 'missing-file', severity: 'error', file, start: { line: 1, column: 1 }, message: `${file} is missing`, fix };
 }
 
-/** YAML files under a folder of the library, sorted, as forward-slash paths relative to the library. */
-export function yamlFilesUnder(dir: string, sub: string): string[] {
+/**
+ * YAML files under a folder of the library, sorted, as forward-slash paths relative to the
+ * library, each with whether a symbolic link lies on its way from the library folder (the
+ * file is one, or the folder is reached through one). Only those can lead out of the
+ * library: the walk does not follow linked folders.
+ */
+export function yamlFilesUnder(dir: string, sub: string): { file: string; viaLink: boolean }[] {
   const root = join(dir, sub);
   if (!existsSync(root)) return [];
+  const folderViaLink = realpathOrSelf(root) !== join(realpathOrSelf(dir), sub);
   const entries = readdirSync(root, { recursive: true, withFileTypes: true });
-  const files: string[] = [];
+  const files: { file: string; viaLink: boolean }[] = [];
   for (const entry of entries) {
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     if (!/\.ya?ml$/.test(entry.name)) continue;
     const parent = (entry as { parentPath?: string; path?: string }).parentPath ?? (entry as { path: string }).path;
     const absolute = join(parent, entry.name);
-    files.push(relative(dir, absolute).split(sep).join('/'));
+    files.push({ file: relative(dir, absolute).split(sep).join('/'), viaLink: folderViaLink || entry.isSymbolicLink() });
   }
-  return files.sort();
+  return files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

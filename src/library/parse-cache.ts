@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import type { FileKind } from '../schema/index.js';
 import type { Finding } from './finding.js';
 
@@ -16,13 +17,18 @@ export interface CachedFile {
 }
 
 export interface ParseCache {
-  get(file: string, hash: string, kind: FileKind): CachedFile | undefined;
+  /** False when CLAUSULA_CACHE=0 or there is nowhere to keep it: then nothing needs hashing. */
+  enabled: boolean;
+  /** The hash of the text the cache holds for a file of this kind, if any (the file is still in the library). */
+  hashOf(file: string, kind: FileKind): string | undefined;
+  /** The entry for a file whose text was found to have that hash. */
+  take(file: string): CachedFile | undefined;
   set(file: string, entry: CachedFile): void;
   /** Write the cache back if anything changed. Never fails the command. */
   save(): void;
 }
 
-const disabled: ParseCache = { get: () => undefined, set: () => undefined, save: () => undefined };
+const disabled: ParseCache = { enabled: false, hashOf: () => undefined, take: () => undefined, set: () => undefined, save: () => undefined };
 
 /**
  * A cache of parsed and schema-checked library files, keyed by the hash of each file's
@@ -38,44 +44,85 @@ export function openParseCache(libraryDir: string): ParseCache {
   const id = buildId();
   const root = cacheRoot();
   if (!id || !root) return disabled;
-  const path = join(root, `library-${hash(`${id}\0${libraryDir}`).slice(0, 20)}.json`);
-  let entries: Record<string, CachedFile> = {};
-  try {
-    entries = (JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, CachedFile> }).entries ?? {};
-  } catch {
-    entries = {};
-  }
+  const path = join(root, `library-${hash(`${id}\0${libraryDir}`).slice(0, 20)}.bin`);
+  const entries = readEntries(path);
   const seen = new Set<string>();
   let changed = false;
   return {
-    get(file, fileHash, kind) {
+    enabled: true,
+    hashOf(file, kind) {
       seen.add(file);
-      const entry = entries[file];
-      return entry && entry.hash === fileHash && entry.kind === kind ? entry : undefined;
+      const entry = entries.get(file);
+      return entry?.kind === kind ? entry.hash : undefined;
+    },
+    take(file) {
+      return entries.get(file);
     },
     set(file, entry) {
-      entries[file] = entry;
+      entries.set(file, entry);
       changed = true;
     },
     save() {
       // Forget files that are gone, so the cache does not grow with renames.
-      for (const file of Object.keys(entries)) {
+      for (const file of entries.keys()) {
         if (!seen.has(file)) {
-          delete entries[file];
+          entries.delete(file);
           changed = true;
         }
       }
-      if (!changed) return;
-      try {
-        mkdirSync(root, { recursive: true });
-        const tmp = `${path}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ entries }));
-        renameSync(tmp, path);
-      } catch {
-        // A cache that cannot be written only costs speed.
-      }
+      if (changed) writeEntries(path, root, entries);
     },
   };
+}
+
+/**
+ * The cache file is a run of frames, each a 4-byte length and a v8-serialized array of
+ * [file, entry] pairs. v8's format reads back in about half the time JSON takes, and
+ * writing frame by frame keeps the memory for writing a ten-thousand-file library
+ * small (one JSON string of it was a third of lint's peak memory).
+ */
+const FRAME_ENTRIES = 500;
+
+function readEntries(path: string): Map<string, CachedFile> {
+  const entries = new Map<string, CachedFile>();
+  try {
+    const bytes = readFileSync(path);
+    for (let at = 0; at < bytes.length; ) {
+      const length = bytes.readUInt32LE(at);
+      const pairs = deserialize(bytes.subarray(at + 4, at + 4 + length)) as [string, CachedFile][];
+      for (const [file, entry] of pairs) entries.set(file, entry);
+      at += 4 + length;
+    }
+    return entries;
+  } catch {
+    // No cache yet, or one that cannot be read: start afresh.
+    return new Map();
+  }
+}
+
+/** Write the cache through a temporary file and a rename, so a reader never sees half of it. Never fails the command. */
+function writeEntries(path: string, root: string, entries: Map<string, CachedFile>): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    mkdirSync(root, { recursive: true });
+    fd = openSync(tmp, 'w');
+    const all = [...entries];
+    for (let i = 0; i < all.length; i += FRAME_ENTRIES) {
+      const frame = serialize(all.slice(i, i + FRAME_ENTRIES));
+      const length = Buffer.alloc(4);
+      length.writeUInt32LE(frame.length);
+      writeSync(fd, length);
+      writeSync(fd, frame);
+    }
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch {
+    // A cache that cannot be written only costs speed.
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+  }
 }
 
 export function textHash(text: string): string {
@@ -99,14 +146,14 @@ function cacheRoot(): string | undefined {
 
 let cachedBuildId: string | null | undefined;
 
-/** Identifies this build of clausula: its schemas (validators) and its YAML reading code. */
+/** Identifies this build of clausula (its schemas, its YAML reading code) and the v8 that serializes the cache. */
 function buildId(): string | undefined {
   if (cachedBuildId === undefined) {
     try {
       const validators = readFileSync(fileURLToPath(new URL('./generated/validators.js', import.meta.url)));
       const reader = readFileSync(fileURLToPath(new URL('./yaml-source.js', import.meta.url)));
       const schemaCheck = readFileSync(fileURLToPath(new URL('./validate-schema.js', import.meta.url)));
-      cachedBuildId = createHash('sha1').update(validators).update(reader).update(schemaCheck).digest('hex');
+      cachedBuildId = createHash('sha1').update(validators).update(reader).update(schemaCheck).update(process.versions.v8).digest('hex');
     } catch {
       // Running from TypeScript sources (the test suite): no build to identify, no cache.
       cachedBuildId = null;

@@ -1,14 +1,18 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { parseOne, type TextJob } from './read-files.js';
+import { batches, readOne, type ReadPlan, type WorkerMessage } from './read-files.js';
 
-// One share of a large library's files: parse and check them, hand the results back in
-// batches (so this thread never holds them all), then raise the flag.
-const BATCH = 250;
-const { jobs, port, flags, index } = workerData as { jobs: TextJob[]; port: MessagePort; flags: Int32Array; index: number };
+// A worker thread of readAll (read-files.ts): read its batches of files, handing the outcomes
+// of each back as it goes, until no files are left; then raise the flag.
+const { plan, first, next, done, port } = workerData as { plan: ReadPlan; first: number; next: Int32Array; done: Int32Array; port: MessagePort };
+const post = (message: WorkerMessage) => port.postMessage(message);
 try {
-  for (let i = 0; i < jobs.length; i += BATCH) port.postMessage(jobs.slice(i, i + BATCH).map(parseOne));
+  for (const [start, end] of batches(first, next, plan.jobs.length)) {
+    const outcomes = [];
+    for (let i = start; i < end; i++) outcomes.push(readOne(plan, i));
+    post({ start, outcomes });
+  }
 } catch (error) {
-  port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  post({ error: error instanceof Error ? error.message : String(error) });
 }
-Atomics.store(flags, index, 1);
-Atomics.notify(flags, index);
+Atomics.store(done, 0, 1);
+Atomics.notify(done, 0);

@@ -2,7 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { FileKind } from '../schema/index.js';
 import type { Finding } from './finding.js';
 import { openParseCache, textHash } from './parse-cache.js';
@@ -13,6 +13,8 @@ export interface FileJob {
   absolute: string;
   file: string;
   kind: FileKind;
+  /** A symbolic link lies on the way from the library folder: where the file really is must be checked. */
+  viaLink: boolean;
 }
 
 export interface FileResult {
@@ -23,92 +25,88 @@ export interface FileResult {
   valid: boolean;
 }
 
-/** A file to parse and check against its kind's schema, with its text when it has been read. */
-export interface TextJob {
-  file: string;
-  absolute: string;
-  kind: FileKind;
-  text?: string;
+/**
+ * What reading one file came to: its text matched the hash the parse cache knows (`cached`),
+ * it was parsed and schema-checked (`parsed`), or it could not be read at all (`unread`).
+ */
+export type Outcome =
+  | { kind: 'cached' }
+  | { kind: 'parsed'; /** '' without a cache */ hash: string; data: unknown; findings: Finding[]; valid: boolean }
+  | { kind: 'unread'; findings: Finding[] };
+
+/** Everything a thread needs to read any of the files: plain data, cloned to each thread. */
+export interface ReadPlan {
+  /** The library folder's real path: files whose real path is elsewhere are not read. */
+  root: string;
+  jobs: readonly FileJob[];
+  /** For each job, the hash of the text the parse cache holds for it, if any; none without a cache. */
+  cachedHashes?: readonly (string | undefined)[];
 }
 
-/** Parse and schema-check one file's text (reading it first when the job does not carry it). */
-export function parseOne(job: TextJob): Omit<FileResult, 'source'> & { data: unknown } {
-  let text = job.text;
-  if (text === undefined) {
-    const read = readYamlText(job.absolute, job.file);
-    if (!('text' in read)) return { data: undefined, findings: read.findings, valid: false };
-    text = read.text;
+/**
+ * Read, hash, and (unless the cache has it) parse and schema-check one file. The same code
+ * runs on the main thread and on worker threads.
+ */
+export function readOne(plan: ReadPlan, index: number): Outcome {
+  const job = plan.jobs[index]!;
+  const outside = job.viaLink ? linkOutside(plan.root, job.absolute) : undefined;
+  if (outside !== undefined) {
+    return {
+      kind: 'unread',
+      findings: [
+        {
+          ruleId: 'yaml-syntax',
+          severity: 'error',
+          file: job.file,
+          start: { line: 1, column: 1 },
+          message: `the file is a symbolic link to ${outside}, outside the library folder; it is not read`,
+          fix: "copy the file into the library: a library's files live inside its folder",
+        },
+      ],
+    };
   }
-  const { source, findings } = parseYamlText(text, job.file);
-  if (findings.length > 0) return { data: undefined, findings, valid: false };
+  const read = readYamlText(job.absolute, job.file);
+  if (!('text' in read)) return { kind: 'unread', findings: read.findings };
+  const hash = plan.cachedHashes ? textHash(read.text) : '';
+  if (hash !== '' && hash === plan.cachedHashes?.[index]) return { kind: 'cached' };
+  const { source, findings } = parseYamlText(read.text, job.file);
+  if (findings.length > 0) return { kind: 'parsed', hash, data: undefined, findings, valid: false };
   const schemaFindings = validateSchema(job.kind, source);
-  return { data: source.data, findings: schemaFindings, valid: schemaFindings.length === 0 };
+  return { kind: 'parsed', hash, data: source.data, findings: schemaFindings, valid: schemaFindings.length === 0 };
 }
-
-/** Below this many files to parse, starting threads costs more than it saves. */
-const PARALLEL_THRESHOLD = 2000;
-const WORKER_URL = new URL('./read-files-worker.js', import.meta.url);
-const WAIT_MS = 120_000;
 
 /**
  * Read every file of a library once: unchanged files come from the parse cache; the
- * others are parsed and schema-checked, on worker threads when there are many (YAML
- * parsing is most of the time and files are independent). The call stays synchronous:
- * we block on a shared flag and take each worker's result with receiveMessageOnPort.
- * CLAUSULA_WORKERS=0 parses everything on one thread.
+ * others are parsed and schema-checked. The call stays synchronous, also when worker
+ * threads share the work (see readAll).
  */
 export function readFiles(libraryDir: string, jobs: readonly FileJob[]): FileResult[] {
   const cache = openParseCache(libraryDir);
-  const results: FileResult[] = new Array(jobs.length);
-  const pending: { index: number; job: TextJob; hash: string }[] = [];
   const root = realpathOrSelf(libraryDir);
-  jobs.forEach((job, index) => {
-    const outside = linkOutside(root, job.absolute);
-    if (outside !== undefined) {
-      results[index] = {
-        source: { file: job.file, text: '', data: undefined },
-        findings: [
-          {
-            ruleId: 'yaml-syntax',
-            severity: 'error',
-            file: job.file,
-            start: { line: 1, column: 1 },
-            message: `the file is a symbolic link to ${outside}, outside the library folder; it is not read`,
-            fix: "copy the file into the library: a library's files live inside its folder",
-          },
-        ],
-        valid: false,
-      };
-      return;
+  const plan: ReadPlan = cache.enabled ? { root, jobs, cachedHashes: jobs.map((job) => cache.hashOf(job.file, job.kind)) } : { root, jobs };
+  const outcomes = readAll(plan);
+  const results = jobs.map((job, index): FileResult => {
+    const outcome = outcomes[index]!;
+    switch (outcome.kind) {
+      case 'unread':
+        return { source: { file: job.file, text: '', data: undefined }, findings: outcome.findings, valid: false };
+      case 'cached': {
+        const entry = cache.take(job.file)!;
+        return { source: lazySource(job, entry.data), findings: entry.findings, valid: entry.valid };
+      }
+      case 'parsed': {
+        const { hash, data, findings, valid } = outcome;
+        cache.set(job.file, { hash, kind: job.kind, data, findings, valid });
+        return { source: lazySource(job, data), findings, valid };
+      }
     }
-    const read = readYamlText(job.absolute, job.file);
-    if (!('text' in read)) {
-      results[index] = { ...read, valid: false };
-      return;
-    }
-    const hash = textHash(read.text);
-    const cached = cache.get(job.file, hash, job.kind);
-    if (cached) {
-      results[index] = { source: lazySource(job, cached.data), findings: cached.findings, valid: cached.valid };
-    } else {
-      pending.push({ index, job: { file: job.file, absolute: job.absolute, kind: job.kind, text: read.text }, hash });
-    }
-  });
-
-  // With threads, each reads its own files again (from the system's cache: they were just
-  // read here), so the texts are neither kept here nor copied across.
-  if (workerCount(pending.length) > 1) for (const p of pending) delete p.job.text;
-  const parsed = parseAll(pending.map((p) => p.job));
-  pending.forEach(({ index, job, hash }, i) => {
-    const { data, findings, valid } = parsed[i]!;
-    results[index] = { source: lazySource(job, data), findings, valid };
-    cache.set(job.file, { hash, kind: job.kind, data, findings, valid });
   });
   cache.save();
   return results;
 }
 
-function realpathOrSelf(path: string): string {
+/** A path with its links resolved, or as given when it cannot be (it does not exist). */
+export function realpathOrSelf(path: string): string {
   try {
     return realpathSync.native(path);
   } catch {
@@ -155,68 +153,93 @@ function lazySource(job: { file: string; absolute: string }, data: unknown): Yam
   };
 }
 
-type Parsed = ReturnType<typeof parseOne>;
+/** Below this many files, starting a thread costs more than it saves. */
+const PARALLEL_THRESHOLD = 2000;
+/** Files a thread takes at a time: small enough to even out the shares, large enough to batch messages. */
+const BATCH = 25;
+const WORKER_URL = new URL('./read-files-worker.js', import.meta.url);
+const WAIT_MS = 120_000;
 
-function parseAll(jobs: readonly TextJob[]): Parsed[] {
-  const threads = workerCount(jobs.length);
-  if (threads <= 1) return jobs.map(parseOne);
+/** One message from a worker thread: the outcomes of a batch of files, from `start` on. */
+export type WorkerMessage = { start: number; outcomes: Outcome[] } | { error: string };
 
-  const chunks: TextJob[][] = Array.from({ length: threads }, () => []);
-  // Deal the files out in turn, so each thread gets a similar mix of small and large files.
-  jobs.forEach((job, i) => chunks[i % threads]!.push(job));
-  const flags = new Int32Array(new SharedArrayBuffer(4 * threads));
-  const started = chunks.map((chunk, index) => {
-    const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(WORKER_URL, { workerData: { jobs: chunk, port: port2, flags, index }, transferList: [port2] });
-    worker.unref();
-    return { chunk, port: port1, worker, results: [] as Parsed[], failed: false, done: false };
-  });
-  // Workers hand results back in batches as they go, so neither side holds a whole share twice.
-  const drain = (w: (typeof started)[number]) => {
+/**
+ * The outcome of every job. On large libraries, worker threads and this thread share the
+ * work: each takes the next batch of files from a shared counter until none are left, so a
+ * thread that started late or drew long files simply takes fewer batches (see batches). This thread
+ * works too rather than wait, so two cores mean one worker, not two. Workers hand their
+ * outcomes back as they go; whatever a worker did not hand back (it failed, or ran out of
+ * time) is read here at the end. CLAUSULA_WORKERS sets the number of threads in all.
+ */
+function readAll(plan: ReadPlan): Outcome[] {
+  const outcomes: Outcome[] = new Array(plan.jobs.length);
+  const threads = threadCount(plan.jobs.length);
+  if (threads <= 1) {
+    for (let i = 0; i < plan.jobs.length; i++) outcomes[i] = readOne(plan, i);
+    return outcomes;
+  }
+
+  // Thread t starts with batch t; the counter hands out the batches after those.
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  next[0] = threads * BATCH;
+  const workers = Array.from({ length: threads - 1 }, (_, w) => startWorker(plan, next, (w + 1) * BATCH));
+  const drain = (w: StartedWorker) => {
     for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) {
-      const message = m.message as Parsed[] | { error: string };
-      if (Array.isArray(message)) w.results.push(...message);
-      else w.failed = true;
+      const message = m.message as WorkerMessage;
+      if ('error' in message) continue;
+      message.outcomes.forEach((outcome, i) => (outcomes[message.start + i] = outcome));
     }
   };
-  const deadline = Date.now() + WAIT_MS;
-  for (let pending = started.length; pending > 0 && Date.now() < deadline; ) {
-    pending = 0;
-    for (const [index, w] of started.entries()) {
-      if (w.done) continue;
-      drain(w);
-      if (Atomics.load(flags, index) === 1) {
-        drain(w);
-        w.done = true;
-        w.port.close();
-        void w.worker.terminate();
-      } else {
-        pending++;
-      }
-    }
-    const waiting = started.findIndex((w) => !w.done);
-    if (waiting !== -1) Atomics.wait(flags, waiting, 0, 20);
+  for (const [start, end] of batches(0, next, plan.jobs.length)) {
+    for (let i = start; i < end; i++) outcomes[i] = readOne(plan, i);
+    workers.forEach(drain);
   }
-  const byChunk = started.map((w) => {
-    if (!w.done) {
-      w.port.close();
-      void w.worker.terminate();
+  const deadline = Date.now() + WAIT_MS;
+  for (const w of workers) {
+    while (Atomics.load(w.done, 0) === 0 && Date.now() < deadline) {
+      drain(w);
+      Atomics.wait(w.done, 0, 0, 20);
     }
-    // A thread that failed or ran out of time: parse what it did not hand back here instead.
-    if (w.failed) return w.chunk.map(parseOne);
-    return [...w.results, ...w.chunk.slice(w.results.length).map(parseOne)];
-  });
-  return jobs.map((_, i) => byChunk[i % threads]![Math.floor(i / threads)]!);
+    drain(w);
+    w.port.close();
+    void w.worker.terminate();
+  }
+  for (let i = 0; i < plan.jobs.length; i++) outcomes[i] ??= readOne(plan, i);
+  return outcomes;
 }
 
-function workerCount(files: number): number {
+/**
+ * The batches one thread reads, as [start, end) ranges of job indexes: its own first batch,
+ * so that every thread has work however fast the others start, then the next from the
+ * shared counter until none are left.
+ */
+export function* batches(first: number, next: Int32Array, total: number): Generator<[number, number]> {
+  for (let start = first; start < total; start = Atomics.add(next, 0, BATCH)) yield [start, Math.min(start + BATCH, total)];
+}
+
+interface StartedWorker {
+  worker: Worker;
+  port: MessagePort;
+  /** Raised by the worker when it has handed back its last batch. */
+  done: Int32Array;
+}
+
+function startWorker(plan: ReadPlan, next: Int32Array, first: number): StartedWorker {
+  const { port1, port2 } = new MessageChannel();
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(WORKER_URL, { workerData: { plan, first, next, done, port: port2 }, transferList: [port2] });
+  worker.unref();
+  return { worker, port: port1, done };
+}
+
+function threadCount(files: number): number {
   const setting = process.env.CLAUSULA_WORKERS;
   if (setting !== undefined && setting !== '') {
     const n = Number(setting);
     if (Number.isInteger(n) && n >= 0) return files >= 2 ? Math.min(n, files) : 1;
   }
   if (files < PARALLEL_THRESHOLD) return 1;
-  // The worker is compiled code; running from TypeScript sources (tests) parses in-process.
+  // The worker is compiled code; running from TypeScript sources (tests) reads in-process.
   if (!existsSync(fileURLToPath(WORKER_URL))) return 1;
   return Math.max(1, Math.min(availableParallelism(), 4));
 }

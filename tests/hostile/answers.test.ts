@@ -98,7 +98,7 @@ describe('unknown options, out-of-range values, unknown questions', () => {
     expectRefused(result, { code: 2, file: 'answers.yaml', says: /there is no template "\.\.\/\.\.\/etc\/passwd" in this library \(named by answers\.yaml\)\nHow to fix: the templates are: main/ });
   });
 
-  test('an answers file that is a device or a pipe is refused unopened (it would never end, or block)', async () => {
+  test('an answers file that is a device or a pipe is refused, never read (it would never end, or block)', async () => {
     const dir = fixtureCopy('basic');
     spawnSync('mkfifo', [join(dir, 'pipe.yaml')]);
     for (const command of ['build', 'explain']) {

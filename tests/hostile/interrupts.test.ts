@@ -95,7 +95,7 @@ describe('a signal during a build', () => {
     const { out, cache } = fresh();
     const { child, done } = startBuild(out, cache);
     // Reading the library ends with the parse cache being saved: after that, ~2 s of rendering remain.
-    if (when.includes('rendered')) await until(() => existsSync(cache) && readdirSync(cache).some((f) => f.endsWith('.json')), 'the library to be read');
+    if (when.includes('rendered')) await until(() => existsSync(cache) && readdirSync(cache).some((f) => f.endsWith('.bin')), 'the library to be read');
     else await new Promise((r) => setTimeout(r, 150));
     child.kill(signal);
     const result = await done;
