@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { isAbsolute, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { Io } from './io.js';
-
-/** The package's root folder: it holds the shipped library (clauses/, templates/) and schemas/. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 let cachedVersion: string | undefined;
 export function toolVersion(): string {

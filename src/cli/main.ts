@@ -1,7 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ClausulaError, InputError } from '../errors.js';
 import { commandSpecs } from './commands.js';
-import { PACKAGE_ROOT, resolveFrom, toolVersion, wantsColor, type CommandContext } from './context.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { resolveFrom, toolVersion, wantsColor, type CommandContext } from './context.js';
 import type { Io } from './io.js';
 import { formatError } from './report-error.js';
 
@@ -93,3 +94,9 @@ Docs: README.md and docs/library-format.md.`,
 }
 
 export { InputError };
+
+/** Finish or undo the files being written, when a signal ends the process (src/cli/run.ts). */
+export async function stopWriting(): Promise<void> {
+  const { stopWriting: stop } = await import('../write/write-file.js');
+  await stop();
+}

@@ -9,14 +9,14 @@ import { existsSync, readFileSync } from 'node:fs';
 // the process when it thinks it is the only listener, which would end it by the signal, not 130.
 // A second signal while waiting exits at once.
 let interrupted = false;
+// The loaded command machinery's own: it knows which files are being written.
+let stopWriting: () => Promise<void> = () => Promise.resolve();
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.on(signal, () => {
     if (interrupted) process.exit(code);
     interrupted = true;
     process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}clausula: interrupted (${signal}); stopped without leaving a partial file\n`);
-    void import('../write/write-file.js')
-      .then(({ stopWriting }) => stopWriting())
-      .finally(() => process.exit(code));
+    void stopWriting().finally(() => process.exit(code));
   });
 }
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -37,12 +37,15 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 } else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') && !process.stdout.isTTY && existsSync(HELP_FILE)) {
   process.stdout.write(readFileSync(HELP_FILE, 'utf8'));
 } else {
-  const { main } = await import('./main.js');
-  process.exitCode = await main(argv, {
+  const { loadMain } = await import('./load-main.js');
+  const loaded = await loadMain(argv);
+  stopWriting = loaded.module.stopWriting;
+  process.exitCode = await loaded.module.main(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
   });
+  loaded.saveCodeCache();
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { cacheDir } from '../cache-dir.js';
+import { FROM_SOURCES, PACKAGE_ROOT } from '../package-root.js';
 import type { FileKind } from '../schema/index.js';
 import type { Finding } from './finding.js';
 
@@ -40,9 +40,8 @@ const disabled: ParseCache = { enabled: false, hashOf: () => undefined, take: ()
  * CLAUSULA_CACHE=0 turns it off.
  */
 export function openParseCache(libraryDir: string): ParseCache {
-  if (process.env.CLAUSULA_CACHE === '0') return disabled;
   const id = buildId();
-  const root = cacheRoot();
+  const root = cacheDir();
   if (!id || !root) return disabled;
   const path = join(root, `library-${hash(`${id}\0${libraryDir}`).slice(0, 20)}.bin`);
   const entries = readEntries(path);
@@ -133,31 +132,21 @@ function hash(text: string): string {
   return createHash('sha1').update(text, 'utf8').digest('hex');
 }
 
-function cacheRoot(): string | undefined {
-  if (process.env.CLAUSULA_CACHE_DIR) return process.env.CLAUSULA_CACHE_DIR;
-  if (process.env.XDG_CACHE_HOME) return join(process.env.XDG_CACHE_HOME, 'clausula');
-  try {
-    const home = homedir();
-    return home ? join(home, '.cache', 'clausula') : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 let cachedBuildId: string | null | undefined;
 
 /** Identifies this build of clausula (its schemas, its YAML reading code) and the v8 that serializes the cache. */
 function buildId(): string | undefined {
-  if (cachedBuildId === undefined) {
-    try {
-      const validators = readFileSync(fileURLToPath(new URL('./generated/validators.js', import.meta.url)));
-      const reader = readFileSync(fileURLToPath(new URL('./yaml-source.js', import.meta.url)));
-      const schemaCheck = readFileSync(fileURLToPath(new URL('./validate-schema.js', import.meta.url)));
-      cachedBuildId = createHash('sha1').update(validators).update(reader).update(schemaCheck).update(process.versions.v8).digest('hex');
-    } catch {
-      // Running from TypeScript sources (the test suite): no build to identify, no cache.
-      cachedBuildId = null;
-    }
-  }
+  // Running from TypeScript sources (the test suite): no build to identify, no cache.
+  if (cachedBuildId === undefined) cachedBuildId = FROM_SOURCES ? null : hashOfBuild();
   return cachedBuildId ?? undefined;
+}
+
+function hashOfBuild(): string | null {
+  try {
+    const hash = createHash('sha1');
+    for (const file of ['generated/validators.js', 'yaml-source.js', 'validate-schema.js']) hash.update(readFileSync(join(PACKAGE_ROOT, 'dist/library', file)));
+    return hash.update(process.versions.v8).digest('hex');
+  } catch {
+    return null;
+  }
 }

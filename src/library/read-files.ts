@@ -1,8 +1,8 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { FROM_SOURCES, PACKAGE_ROOT } from '../package-root.js';
 import type { FileKind } from '../schema/index.js';
 import type { Finding } from './finding.js';
 import { openParseCache, textHash } from './parse-cache.js';
@@ -157,7 +157,8 @@ function lazySource(job: { file: string; absolute: string }, data: unknown): Yam
 const PARALLEL_THRESHOLD = 2000;
 /** Files a thread takes at a time: small enough to even out the shares, large enough to batch messages. */
 const BATCH = 25;
-const WORKER_URL = new URL('./read-files-worker.js', import.meta.url);
+// The compiled file, also when the rest runs from the bundle (dist/clausula.cjs): a worker is a module of its own.
+const WORKER_FILE = join(PACKAGE_ROOT, 'dist/library/read-files-worker.js');
 const WAIT_MS = 120_000;
 
 /** One message from a worker thread: the outcomes of a batch of files, from `start` on. */
@@ -227,19 +228,19 @@ interface StartedWorker {
 function startWorker(plan: ReadPlan, next: Int32Array, first: number): StartedWorker {
   const { port1, port2 } = new MessageChannel();
   const done = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(WORKER_URL, { workerData: { plan, first, next, done, port: port2 }, transferList: [port2] });
+  const worker = new Worker(WORKER_FILE, { workerData: { plan, first, next, done, port: port2 }, transferList: [port2] });
   worker.unref();
   return { worker, port: port1, done };
 }
 
 function threadCount(files: number): number {
+  // The worker is compiled code; running from TypeScript sources (tests) reads in-process.
+  if (files < 2 || FROM_SOURCES || !existsSync(WORKER_FILE)) return 1;
   const setting = process.env.CLAUSULA_WORKERS;
   if (setting !== undefined && setting !== '') {
     const n = Number(setting);
-    if (Number.isInteger(n) && n >= 0) return files >= 2 ? Math.min(n, files) : 1;
+    if (Number.isInteger(n) && n >= 0) return Math.max(1, Math.min(n, files));
   }
   if (files < PARALLEL_THRESHOLD) return 1;
-  // The worker is compiled code; running from TypeScript sources (tests) reads in-process.
-  if (!existsSync(fileURLToPath(WORKER_URL))) return 1;
   return Math.max(1, Math.min(availableParallelism(), 4));
 }

@@ -63,13 +63,14 @@ describe('reading a library on threads and through the parse cache', () => {
     expect(lint(dir, { CLAUSULA_CACHE: '0', CLAUSULA_WORKERS: '3' })).toBe(reference);
     const cache = testdir();
     expect(lint(dir, { CLAUSULA_CACHE_DIR: cache, CLAUSULA_WORKERS: '3' })).toBe(reference);
-    const files = readdirSync(cache);
+    // Beside the parse cache, the code cache of the lint command (tests/cli/code-cache.test.ts).
+    const files = readdirSync(cache).filter((f) => f.startsWith('library-'));
     expect(files).toEqual([expect.stringMatching(/^library-[0-9a-f]{20}\.bin$/)]);
     expect(lint(dir, { CLAUSULA_CACHE_DIR: cache, CLAUSULA_WORKERS: '3' })).toBe(reference);
     expect(lint(dir, { CLAUSULA_CACHE_DIR: cache, CLAUSULA_WORKERS: '1' })).toBe(reference);
     writeFileSync(join(cache, files[0]!), 'not a cache');
     expect(lint(dir, { CLAUSULA_CACHE_DIR: cache, CLAUSULA_WORKERS: '3' })).toBe(reference);
-    expect(readdirSync(cache)).toEqual(files);
+    expect(readdirSync(cache).filter((f) => f.startsWith('library-'))).toEqual(files);
   });
 
   test('an edited file is read again: a warm cache never answers for a changed text', () => {

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { cacheDir } from '../cache-dir.js';
+
+export type MainModule = typeof import('./main.js');
+
+export interface LoadedMain {
+  module: MainModule;
+  /** Keep the code V8 compiled during this run for the next one, if it was not kept already. Never fails. */
+  saveCodeCache(): void;
+}
+
+const BUNDLE = fileURLToPath(new URL('../clausula.cjs', import.meta.url));
+
+/**
+ * The command machinery. A build has it in one file, dist/clausula.cjs (scripts/bundle.mjs):
+ * loading it skips resolving and reading some three hundred modules, and with a V8 code
+ * cache it is not even compiled again. That is most of a command's start-up, which an
+ * officer meets every time. The code cache is kept per command (a build compiles other
+ * functions than a lint) in the cache folder, named by the hash of the bundle, so it can
+ * only ever be used with the code it was made from. Without a bundle (running from the
+ * compiled files alone) the modules are imported one by one.
+ */
+export async function loadMain(argv: readonly string[]): Promise<LoadedMain> {
+  if (!existsSync(BUNDLE)) return { module: await import('./main.js'), saveCodeCache: () => undefined };
+  const source = readFileSync(BUNDLE, 'utf8');
+  const cache = codeCacheFile(source, commandOf(argv));
+  let cachedData: Buffer | undefined;
+  try {
+    if (cache) cachedData = readFileSync(cache.path);
+  } catch {
+    cachedData = undefined; // none yet
+  }
+  // CommonJS's own wrapper: the bundle sees exports, require, module, __filename and __dirname.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapped, { filename: BUNDLE, cachedData });
+  const module = { exports: {} as MainModule };
+  (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
+  const fresh = cachedData === undefined || script.cachedDataRejected === true;
+  return { module: module.exports, saveCodeCache: () => (cache && fresh ? writeCodeCache(cache, script.createCachedData()) : undefined) };
+}
+
+interface CodeCacheFile {
+  dir: string;
+  path: string;
+  /** The prefix every code cache of this bundle has; others are of older builds. */
+  prefix: string;
+}
+
+function codeCacheFile(source: string, command: string): CodeCacheFile | undefined {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  const prefix = `code-${createHash('sha1').update(process.versions.v8).update('\0').update(source).digest('hex').slice(0, 20)}-`;
+  return { dir, path: join(dir, `${prefix}${command}.bin`), prefix };
+}
+
+/** The command's name, as far as it can be told without parsing options: the first word that is not an option or --library's value. */
+function commandOf(argv: readonly string[]): string {
+  const word = argv.find((arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--library');
+  return word !== undefined && /^[a-z]{1,20}$/.test(word) ? word : 'other';
+}
+
+/** Write through a temporary file and a rename; remove the code caches of other builds. */
+function writeCodeCache(cache: CodeCacheFile, data: Buffer): void {
+  const tmp = `${cache.path}.${process.pid}.tmp`;
+  try {
+    mkdirSync(cache.dir, { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, cache.path);
+    for (const name of readdirSync(cache.dir)) {
+      if (name.startsWith('code-') && name.endsWith('.bin') && !name.startsWith(cache.prefix)) rmSync(join(cache.dir, name), { force: true });
+    }
+  } catch {
+    // A cache that cannot be written only costs speed.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing more to do
+    }
+  }
+}
