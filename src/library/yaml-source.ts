@@ -186,7 +186,9 @@ export function parseYamlText(rawText: string, file: string): ParseResult {
     if (error instanceof RangeError) return { source, findings: [syntax({ line: 1, column: 1 }, 'the YAML is nested too deeply to read', 'flatten the structure')] };
     throw error;
   }
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  // The yaml package can run out of stack more than once on the same nesting: said once.
+  const tooDeep = doc.errors.findIndex((e) => e.code === 'RESOURCE_EXHAUSTION');
+  for (const e of [...doc.errors.filter((e, i) => e.code !== 'RESOURCE_EXHAUSTION' || i === tooDeep), ...doc.warnings]) {
     findings.push(syntax(at(e.pos[0]), yamlMessage(e.code, e.message), yamlFix(e.code), at(e.pos[1])));
   }
   try {
@@ -195,7 +197,7 @@ export function parseYamlText(rawText: string, file: string): ParseResult {
     }
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    findings.push(syntax({ line: 1, column: 1 }, 'the YAML is nested too deeply to read', 'flatten the structure'));
+    if (tooDeep === -1) findings.push(syntax({ line: 1, column: 1 }, 'the YAML is nested too deeply to read', 'flatten the structure'));
   }
   if (findings.length > 0) return { source, findings: findings.sort((a, b) => a.start.line - b.start.line || a.start.column - b.start.column) };
   try {
