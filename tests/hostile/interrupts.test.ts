@@ -14,9 +14,9 @@ import { BIN, REPO_ROOT, spawnCli } from '../helpers/cli.js';
  * the exit code is 130 or 143 and the message one line.
  */
 
-// The signals need a build long enough to interrupt (some seconds on 1,000 clauses); the
+// The signals need a build long enough to interrupt (a second or two on 500 clauses); the
 // write-window and race cases only need a document, and take less time with fewer clauses.
-const CLAUSES = 1000;
+const CLAUSES = 500;
 const FEWER = 300;
 // Answers under which every generated clause applies (as scripts/bench.mjs builds them).
 const ALL = `answers:\n  authorityName: Ajuntament\n  contractTitle: Benchmark\n  contractType: service-concession\n  contractDurationMonths: 36\n  dataContact: Oficina\n  generatesData: true\n  dataKinds: [operational, personal, sensor]\n  dataDeliveryFrequency: monthly\n  publicRecords: false\n  processesPersonalData: true\n  specialCategoryData: true\n  largeScaleProcessing: true\n  thirdCountryTransfer: true\n  subcontractorsProcessData: false\n  hosting: cloud-saas\n  ensCategory: high\n  breachNotificationHours: 24\n  iotDevices: true\n  cityPlatformIntegration: false\n  aiSystem: high-risk\n  softwareDevelopment: true\n  softwareLicence: eupl-1.2\n  openDataCandidate: true\n  openDataLicence: cc-by-4.0\n  openDataPortal: Open Data\n  handoverDays: 30\n  penaltiesAsSpecialConditions: true\n`;
