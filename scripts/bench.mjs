@@ -1,5 +1,6 @@
 // The benchmark: `npm run bench` (full) or `npm run bench -- --quick` (CI: keeps it working, no thresholds).
-// Whole processes, several runs after a warm-up, medians and ratios from the same run.
+// Whole processes, several runs after a warm-up, medians and ratios from the same run; cases
+// compared with each other are run in turn, round by round (measureTogether).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
@@ -53,18 +54,29 @@ const median = (xs) => {
 
 const round = (x) => Math.round(x * 10) / 10;
 const results = {};
-function measure(name, cmd, args, { expectStatus = [0], before, extraEnv = {} } = {}) {
-  const times = [];
+
+/**
+ * Measure cases side by side: each round runs every case once, in turn, so a change in the
+ * machine's load (it is shared) falls on all of them alike and their ratios hold.
+ * A case: { name, cmd, args, expectStatus?, before?, extraEnv? }.
+ */
+function measureTogether(...cases) {
+  const times = cases.map(() => []);
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    before?.();
-    const r = run(cmd, args, extraEnv);
-    if (!expectStatus.includes(r.status)) throw new Error(`${name}: exit ${r.status}\n${r.stderr}`);
-    if (i >= WARMUP) times.push(r.ms);
+    cases.forEach((c, k) => {
+      c.before?.();
+      const r = run(c.cmd, c.args, c.extraEnv);
+      if (!(c.expectStatus ?? [0]).includes(r.status)) throw new Error(`${c.name}: exit ${r.status}\n${r.stderr}`);
+      if (i >= WARMUP) times[k].push(r.ms);
+    });
   }
-  before?.();
-  const mem = peakMb(cmd, args, extraEnv);
-  results[name] = { medianMs: round(median(times)), minMs: round(Math.min(...times)), maxMs: round(Math.max(...times)), runs: RUNS, peakMb: mem === null ? null : round(mem) };
-  process.stderr.write(`  ${name.padEnd(40)} ${String(results[name].medianMs).padStart(9)} ms\n`);
+  cases.forEach((c, k) => {
+    c.before?.();
+    const mem = peakMb(c.cmd, c.args, c.extraEnv);
+    const t = times[k];
+    results[c.name] = { medianMs: round(median(t)), minMs: round(Math.min(...t)), maxMs: round(Math.max(...t)), runs: RUNS, peakMb: mem === null ? null : round(mem) };
+    process.stderr.write(`  ${c.name.padEnd(40)} ${String(results[c.name].medianMs).padStart(9)} ms\n`);
+  });
 }
 
 const node = process.execPath;
@@ -72,35 +84,35 @@ const clausula = (...args) => [BIN, ...args];
 
 process.stderr.write(`clausula benchmark (${quick ? 'quick' : 'full'}: ${RUNS} runs after ${WARMUP} warm-up)\n`);
 
+const c = (name, cmd, args, options = {}) => ({ name, cmd, args, ...options });
+
 // Start-up.
-measure('node -e 0', node, ['-e', '0']);
-measure('clausula --version', node, clausula('--version'));
-measure('clausula --help', node, clausula('--help'));
+measureTogether(c('node -e 0', node, ['-e', '0']), c('clausula --version', node, clausula('--version')), c('clausula --help', node, clausula('--help')));
 
 // A shipped scenario to docx, and the same content through pandoc.
 const answers = join(ROOT, 'examples', 'smart-parking.yaml');
 const docx = join(tmp, 'smart-parking.docx');
 const md = join(tmp, 'smart-parking.md');
-measure('build shipped scenario → docx', node, clausula('build', answers, '-o', docx, '--force'));
-measure('build shipped scenario → docx (cold)', node, clausula('build', answers, '-o', docx, '--force'), { extraEnv: COLD });
-if (hasPandoc) {
-  run(node, clausula('build', answers, '--format', 'md', '-o', md, '--force'));
-  measure('pandoc same Markdown → docx', 'pandoc', [md, '-o', join(tmp, 'pandoc.docx')]);
-}
-measure('build shipped scenario → md', node, clausula('build', answers, '--format', 'md', '-o', md, '--force'));
+run(node, clausula('build', answers, '--format', 'md', '-o', md, '--force'));
+measureTogether(
+  c('build shipped scenario → docx', node, clausula('build', answers, '-o', docx, '--force')),
+  ...(hasPandoc ? [c('pandoc same Markdown → docx', 'pandoc', [md, '-o', join(tmp, 'pandoc.docx')])] : []),
+  c('build shipped scenario → docx (cold)', node, clausula('build', answers, '-o', docx, '--force'), { extraEnv: COLD }),
+  c('build shipped scenario → md', node, clausula('build', answers, '--format', 'md', '-o', join(tmp, 'again.md'), '--force')),
+);
 
 // Lint: the shipped library and generated ones.
-measure('lint shipped library', node, clausula('lint', ROOT, '--quiet'));
-measure('lint shipped library (cold)', node, clausula('lint', ROOT, '--quiet'), { extraEnv: COLD });
+measureTogether(c('lint shipped library', node, clausula('lint', ROOT, '--quiet')), c('lint shipped library (cold)', node, clausula('lint', ROOT, '--quiet'), { extraEnv: COLD }));
 const libraries = {};
 for (const size of SIZES) {
   const dir = join(tmp, `lib-${size}`);
   generateLibrary(dir, size, ROOT);
   run(node, clausula('--library', dir, 'lock', '--force'));
   libraries[size] = dir;
-  measure(`lint ${size} clauses`, node, clausula('lint', dir, '--quiet'), { expectStatus: [0, 1] });
-  measure(`lint ${size} clauses (cold)`, node, clausula('lint', dir, '--quiet'), { expectStatus: [0, 1], extraEnv: COLD });
 }
+const lint = (size, extraEnv = {}) => c(`lint ${size} clauses${extraEnv === COLD ? ' (cold)' : ''}`, node, clausula('lint', libraries[size], '--quiet'), { expectStatus: [0, 1], extraEnv });
+measureTogether(...SIZES.map((size) => lint(size)));
+measureTogether(...SIZES.map((size) => lint(size, COLD)));
 
 // A document with every clause of the smaller generated library.
 const small = SIZES[0];
@@ -109,7 +121,7 @@ writeFileSync(
   allAnswers,
   `answers:\n  authorityName: Ajuntament\n  contractTitle: Benchmark\n  contractType: service-concession\n  contractDurationMonths: 36\n  dataContact: Oficina\n  generatesData: true\n  dataKinds: [operational, personal, sensor]\n  dataDeliveryFrequency: monthly\n  publicRecords: false\n  processesPersonalData: true\n  specialCategoryData: true\n  largeScaleProcessing: true\n  thirdCountryTransfer: true\n  subcontractorsProcessData: false\n  hosting: cloud-saas\n  ensCategory: high\n  breachNotificationHours: 24\n  iotDevices: true\n  cityPlatformIntegration: false\n  aiSystem: high-risk\n  softwareDevelopment: true\n  softwareLicence: eupl-1.2\n  openDataCandidate: true\n  openDataLicence: cc-by-4.0\n  openDataPortal: Open Data\n  handoverDays: 30\n  penaltiesAsSpecialConditions: true\n`,
 );
-measure(`build ${small}-clause document → docx`, node, clausula('--library', libraries[small], 'build', allAnswers, '-o', join(tmp, 'all.docx'), '--force'));
+measureTogether(c(`build ${small}-clause document → docx`, node, clausula('--library', libraries[small], 'build', allAnswers, '-o', join(tmp, 'all.docx'), '--force')));
 
 const ratio = (a, b) => (results[a] && results[b] ? Math.round((results[a].medianMs / results[b].medianMs) * 100) / 100 : null);
 const ratios = {
