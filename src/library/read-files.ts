@@ -166,11 +166,12 @@ export type WorkerMessage = { start: number; outcomes: Outcome[] } | { error: st
 
 /**
  * The outcome of every job. On large libraries, worker threads and this thread share the
- * work: each takes the next batch of files from a shared counter until none are left, so a
- * thread that started late or drew long files simply takes fewer batches (see batches). This thread
- * works too rather than wait, so two cores mean one worker, not two. Workers hand their
- * outcomes back as they go; whatever a worker did not hand back (it failed, or ran out of
- * time) is read here at the end. CLAUSULA_WORKERS sets the number of threads in all.
+ * work: each takes the next batch of files from a shared counter until none are left
+ * (see batches), so a thread that started late or drew long files simply takes fewer.
+ * This thread works too rather than wait, so two cores mean one worker, not two. Workers
+ * hand their outcomes back as they go; whatever a worker did not hand back (it failed, or
+ * ran out of time) is read here at the end. CLAUSULA_WORKERS sets the number of threads
+ * in all.
  */
 function readAll(plan: ReadPlan): Outcome[] {
   const outcomes: Outcome[] = new Array(plan.jobs.length);
