@@ -27,8 +27,8 @@ const BUNDLE = fileURLToPath(new URL('../clausula.cjs', import.meta.url));
  */
 export async function loadMain(argv: readonly string[]): Promise<LoadedMain> {
   if (!existsSync(BUNDLE)) return { module: await import('./main.js'), saveCodeCache: () => undefined };
-  const source = readFileSync(BUNDLE, 'utf8');
-  const cache = codeCacheFile(source, commandOf(argv));
+  const bytes = readFileSync(BUNDLE);
+  const cache = codeCacheFile(bytes, commandOf(argv));
   let cachedData: Buffer | undefined;
   try {
     if (cache) cachedData = readFileSync(cache.path);
@@ -36,7 +36,7 @@ export async function loadMain(argv: readonly string[]): Promise<LoadedMain> {
     cachedData = undefined; // none yet
   }
   // CommonJS's own wrapper: the bundle sees exports, require, module, __filename and __dirname.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
   const script = new Script(wrapped, { filename: BUNDLE, cachedData });
   const module = { exports: {} as MainModule };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
@@ -51,10 +51,10 @@ interface CodeCacheFile {
   prefix: string;
 }
 
-function codeCacheFile(source: string, command: string): CodeCacheFile | undefined {
+function codeCacheFile(bundle: Buffer, command: string): CodeCacheFile | undefined {
   const dir = cacheDir();
   if (!dir) return undefined;
-  const prefix = `code-${createHash('sha1').update(process.versions.v8).update('\0').update(source).digest('hex').slice(0, 20)}-`;
+  const prefix = `code-${createHash('sha1').update(process.versions.v8).update('\0').update(bundle).digest('hex').slice(0, 20)}-`;
   return { dir, path: join(dir, `${prefix}${command}.bin`), prefix };
 }
 
