@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { cacheDir } from '../cache-dir.js';
+import { cacheDir, writeCacheFile } from '../cache-dir.js';
 
 export type MainModule = typeof import('./main.js');
 
@@ -64,22 +64,14 @@ function commandOf(argv: readonly string[]): string {
   return word !== undefined && /^[a-z]{1,20}$/.test(word) ? word : 'other';
 }
 
-/** Write through a temporary file and a rename; remove the code caches of other builds. */
+/** Write the code cache; remove the code caches of other builds. Never fails. */
 function writeCodeCache(cache: CodeCacheFile, data: Buffer): void {
-  const tmp = `${cache.path}.${process.pid}.tmp`;
+  if (!writeCacheFile(cache.path, [data])) return;
   try {
-    mkdirSync(cache.dir, { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, cache.path);
     for (const name of readdirSync(cache.dir)) {
       if (name.startsWith('code-') && name.endsWith('.bin') && !name.startsWith(cache.prefix)) rmSync(join(cache.dir, name), { force: true });
     }
   } catch {
-    // A cache that cannot be written only costs speed.
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing more to do
-    }
+    // Old code caches only take room.
   }
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { cacheDir } from '../cache-dir.js';
+import { cacheDir, writeCacheFile } from '../cache-dir.js';
 import { FROM_SOURCES, PACKAGE_ROOT } from '../package-root.js';
 import type { FileKind } from '../schema/index.js';
 import type { Finding } from './finding.js';
@@ -69,7 +69,7 @@ export function openParseCache(libraryDir: string): ParseCache {
           changed = true;
         }
       }
-      if (changed) writeEntries(path, root, entries);
+      if (changed) writeCacheFile(path, frames(entries));
     },
   };
 }
@@ -99,28 +99,15 @@ function readEntries(path: string): Map<string, CachedFile> {
   }
 }
 
-/** Write the cache through a temporary file and a rename, so a reader never sees half of it. Never fails the command. */
-function writeEntries(path: string, root: string, entries: Map<string, CachedFile>): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  let fd: number | undefined;
-  try {
-    mkdirSync(root, { recursive: true });
-    fd = openSync(tmp, 'w');
-    const all = [...entries];
-    for (let i = 0; i < all.length; i += FRAME_ENTRIES) {
-      const frame = serialize(all.slice(i, i + FRAME_ENTRIES));
-      const length = Buffer.alloc(4);
-      length.writeUInt32LE(frame.length);
-      writeSync(fd, length);
-      writeSync(fd, frame);
-    }
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, path);
-  } catch {
-    // A cache that cannot be written only costs speed.
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
+/** The entries as frames of FRAME_ENTRIES, each a 4-byte length and the serialized pairs. */
+function* frames(entries: Map<string, CachedFile>): Generator<Buffer> {
+  const all = [...entries];
+  for (let i = 0; i < all.length; i += FRAME_ENTRIES) {
+    const frame = serialize(all.slice(i, i + FRAME_ENTRIES));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(frame.length);
+    yield length;
+    yield frame;
   }
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { starterLibrary } from '../../library/starter.js';
 import { fileKinds, jsonSchemaFor, schemaFileName } from '../../schema/index.js';
+import { makeDirectory } from '../../write/make-directory.js';
 import { writeFileSafely } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
 import { displayPath } from '../load.js';
@@ -27,7 +28,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   for (const kind of fileKinds) files[`schemas/${schemaFileName(kind)}`] = JSON.stringify(jsonSchemaFor(kind), null, 2) + '\n';
   for (const [file, content] of Object.entries(files).sort()) {
     const path = join(dir, file);
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirectory(dirname(path));
     await writeFileSafely(path, content);
   }
   const shown = displayPath(ctx, dir);

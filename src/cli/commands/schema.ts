@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { existsSync, mkdirSync } from 'node:fs';
+import { InputError } from '../../errors.js';
 import { fileKinds, jsonSchemaFor, schemaFileName } from '../../schema/index.js';
+import { makeDirectory } from '../../write/make-directory.js';
 import { writeFileSafely } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
 import { displayPath } from '../load.js';
@@ -12,7 +14,13 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
     return 0;
   }
   const dir = ctx.resolvePath(String(options.out));
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  if (!existsSync(dir)) {
+    try {
+      makeDirectory(dir);
+    } catch (error) {
+      throw new InputError(`cannot create the folder ${displayPath(ctx, dir)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'choose a folder you can write to, with --out');
+    }
+  }
   for (const kind of fileKinds) {
     const path = join(dir, schemaFileName(kind));
     // Schemas are generated files: replacing them is the point.

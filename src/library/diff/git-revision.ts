@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { InputError } from '../../errors.js';
+import { makeDirectory } from '../../write/make-directory.js';
 
 /**
  * Read a library as it was at a git revision, without touching the working tree, the
@@ -83,7 +84,7 @@ export function extractLibrary(repo: Repository, commit: string, libraryPath: st
     const content = out.subarray(headerEnd + 1, headerEnd + 1 + size);
     offset = headerEnd + 1 + size + 1; // the content is followed by a newline
     const target = join(into, ...file.path.split('/'));
-    mkdirSync(dirname(target), { recursive: true });
+    makeDirectory(dirname(target));
     writeFileSync(target, content);
   }
   return files.length;
