@@ -30,7 +30,8 @@ export function writeCacheFile(path: string, chunks: Iterable<Uint8Array>): bool
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
-    makeDirectory(dirname(path));
+    // Private: the folder holds compiled code that clausula runs.
+    makeDirectory(dirname(path), 0o700);
     fd = openSync(tmp, 'w');
     for (const chunk of chunks) {
       for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);

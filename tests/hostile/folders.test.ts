@@ -55,3 +55,9 @@ test('a cache folder that is a file is left alone', () => {
   expect(spawnCli(['list'], { env: { CLAUSULA_CACHE_DIR: cache } }).code).toBe(0);
   expect(statSync(cache).isFile()).toBe(true);
 });
+
+test.skipIf(process.platform === 'win32')('a cache folder clausula makes is private to the user (it holds compiled code)', () => {
+  const cache = join(testdir(), 'a', 'cache');
+  expect(spawnCli(['list'], { env: { CLAUSULA_CACHE_DIR: cache } }).code).toBe(0);
+  expect(statSync(cache).mode & 0o777).toBe(0o700);
+});
