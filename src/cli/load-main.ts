@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,12 +64,21 @@ function commandOf(argv: readonly string[]): string {
   return word !== undefined && /^[a-z]{1,20}$/.test(word) ? word : 'other';
 }
 
-/** Write the code cache; remove the code caches of other builds. Never fails. */
+/**
+ * Code caches of other builds untouched (read or written) this long are removed: old builds'
+ * go, while two installed versions that share a cache folder keep theirs.
+ */
+const STALE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Write the code cache; remove the stale code caches of other builds. Never fails. */
 function writeCodeCache(cache: CodeCacheFile, data: Buffer): void {
   if (!writeCacheFile(cache.path, [data])) return;
   try {
     for (const name of readdirSync(cache.dir)) {
-      if (name.startsWith('code-') && name.endsWith('.bin') && !name.startsWith(cache.prefix)) rmSync(join(cache.dir, name), { force: true });
+      if (!name.startsWith('code-') || !name.endsWith('.bin') || name.startsWith(cache.prefix)) continue;
+      const path = join(cache.dir, name);
+      const used = statSync(path);
+      if (Date.now() - Math.max(used.atimeMs, used.mtimeMs) > STALE_MS) rmSync(path, { force: true });
     }
   } catch {
     // Old code caches only take room.

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { spawnCli } from '../helpers/cli.js';
@@ -8,7 +8,8 @@ import { testdir } from '../helpers/testdir.js';
  * The built binary runs its commands from one bundle (dist/clausula.cjs) with a V8 code
  * cache per command in the cache folder (src/cli/load-main.ts). The cache changes nothing
  * but speed: the same output with none, a fresh one, a used one and a corrupt one; it is
- * written once per command, never with CLAUSULA_CACHE=0, and replaces those of older builds.
+ * written once per command, never with CLAUSULA_CACHE=0, and those of other builds go once
+ * unused for a week.
  */
 
 const codeCaches = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('code-')).sort();
@@ -41,11 +42,13 @@ describe('the code cache', () => {
     expect(readFileSync(join(cache, file!), 'utf8')).not.toBe('not compiled code');
   });
 
-  test('replaces the code caches of older builds', () => {
-    const cache = testdir({ 'code-00000000000000000000-list.bin': 'old', 'code-00000000000000000000-build.bin': 'old', 'other.txt': 'kept' });
+  test('removes the code caches of other builds unused for a week, and keeps those in use', () => {
+    const cache = testdir({ 'code-00000000000000000000-list.bin': 'old', 'code-00000000000000000000-build.bin': 'old', 'code-11111111111111111111-list.bin': 'another version, in use', 'other.txt': 'kept' });
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    for (const name of ['code-00000000000000000000-list.bin', 'code-00000000000000000000-build.bin', 'other.txt']) utimesSync(join(cache, name), eightDaysAgo, eightDaysAgo);
     expect(spawnCli(['list'], { env: { CLAUSULA_CACHE_DIR: cache } }).code).toBe(0);
     const left = readdirSync(cache).filter((f) => !f.startsWith('library-'));
-    expect(left.sort()).toEqual([expect.stringMatching(/^code-(?!0{20})[0-9a-f]{20}-list\.bin$/), 'other.txt']);
+    expect(left.sort()).toEqual(['code-11111111111111111111-list.bin', expect.stringMatching(/^code-(?![01]{20})[0-9a-f]{20}-list\.bin$/), 'other.txt']);
   });
 
   test('is never written with CLAUSULA_CACHE=0', () => {
