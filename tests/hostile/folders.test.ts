@@ -31,15 +31,14 @@ describe('making a folder', () => {
 
 describe('a cache folder that cannot be made or written', () => {
   test.skipIf(!hasProc)('lint and build run without a cache rather than hang', () => {
-    for (const cache of ['/proc/clausula-cache', join(testdir({ 'taken': 'a file' }), 'taken')]) {
-      const lint = spawnCli(['lint', '--quiet'], { env: { CLAUSULA_CACHE_DIR: cache }, timeout: 30_000 });
-      expect(lint.code, lint.stderr).toBe(0);
-      expect(lint.stderr).toBe('');
-      const out = testdir();
-      const build = spawnCli(['build', 'examples/smart-parking.yaml', '-o', join(out, 'tender.docx')], { env: { CLAUSULA_CACHE_DIR: cache }, timeout: 30_000 });
-      expect(build.code, build.stderr).toBe(0);
-      expect(existsSync(join(out, 'tender.docx'))).toBe(true);
-    }
+    const cache = '/proc/clausula-cache';
+    const lint = spawnCli(['lint', '--quiet'], { env: { CLAUSULA_CACHE_DIR: cache }, timeout: 30_000 });
+    expect(lint.code, lint.stderr).toBe(0);
+    expect(lint.stderr).toBe('');
+    const out = testdir();
+    const build = spawnCli(['build', 'examples/smart-parking.yaml', '-o', join(out, 'tender.docx')], { env: { CLAUSULA_CACHE_DIR: cache }, timeout: 30_000 });
+    expect(build.code, build.stderr).toBe(0);
+    expect(existsSync(join(out, 'tender.docx'))).toBe(true);
   });
 
   test.skipIf(!hasProc)('schema --out a folder that cannot be made: a clear error', () => {
@@ -48,11 +47,13 @@ describe('a cache folder that cannot be made or written', () => {
   });
 });
 
-test('a cache folder that is a file is left alone', () => {
+test('a cache folder that is a file is left alone, and the command runs without a cache', () => {
   const dir = testdir();
   const cache = join(dir, 'cache');
   writeFileSync(cache, 'not a folder');
-  expect(spawnCli(['list'], { env: { CLAUSULA_CACHE_DIR: cache } }).code).toBe(0);
+  const lint = spawnCli(['lint', '--quiet'], { env: { CLAUSULA_CACHE_DIR: cache } });
+  expect(lint.code, lint.stderr).toBe(0);
+  expect(lint.stderr).toBe('');
   expect(statSync(cache).isFile()).toBe(true);
 });
 
