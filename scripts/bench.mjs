@@ -58,24 +58,22 @@ const results = {};
 /**
  * Measure cases side by side: each round runs every case once, in turn, so a change in the
  * machine's load (it is shared) falls on all of them alike and their ratios hold.
- * A case: { name, cmd, args, expectStatus?, before?, extraEnv? }.
+ * A case: { name, cmd, args, expectStatus?, extraEnv? } (made by c() below).
  */
 function measureTogether(...cases) {
   const times = cases.map(() => []);
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    cases.forEach((c, k) => {
-      c.before?.();
-      const r = run(c.cmd, c.args, c.extraEnv);
-      if (!(c.expectStatus ?? [0]).includes(r.status)) throw new Error(`${c.name}: exit ${r.status}\n${r.stderr}`);
+    cases.forEach((one, k) => {
+      const r = run(one.cmd, one.args, one.extraEnv);
+      if (!(one.expectStatus ?? [0]).includes(r.status)) throw new Error(`${one.name}: exit ${r.status}\n${r.stderr}`);
       if (i >= WARMUP) times[k].push(r.ms);
     });
   }
-  cases.forEach((c, k) => {
-    c.before?.();
-    const mem = peakMb(c.cmd, c.args, c.extraEnv);
+  cases.forEach((one, k) => {
+    const mem = peakMb(one.cmd, one.args, one.extraEnv);
     const t = times[k];
-    results[c.name] = { medianMs: round(median(t)), minMs: round(Math.min(...t)), maxMs: round(Math.max(...t)), runs: RUNS, peakMb: mem === null ? null : round(mem) };
-    process.stderr.write(`  ${c.name.padEnd(40)} ${String(results[c.name].medianMs).padStart(9)} ms\n`);
+    results[one.name] = { medianMs: round(median(t)), minMs: round(Math.min(...t)), maxMs: round(Math.max(...t)), runs: RUNS, peakMb: mem === null ? null : round(mem) };
+    process.stderr.write(`  ${one.name.padEnd(40)} ${String(results[one.name].medianMs).padStart(9)} ms\n`);
   });
 }
 

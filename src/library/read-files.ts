@@ -7,7 +7,7 @@ import type { FileKind } from '../schema/index.js';
 import type { Finding } from './finding.js';
 import { openParseCache, textHash } from './parse-cache.js';
 import { validateSchema } from './validate-schema.js';
-import { parseYamlText, readYamlText, type YamlSource } from './yaml-source.js';
+import { emptySource, parseYamlText, readYamlText, stripBom, type YamlSource } from './yaml-source.js';
 
 export interface FileJob {
   absolute: string;
@@ -31,7 +31,7 @@ export interface FileResult {
  */
 export type Outcome =
   | { kind: 'cached' }
-  | { kind: 'parsed'; /** '' without a cache */ hash: string; data: unknown; findings: Finding[]; valid: boolean }
+  | { kind: 'parsed'; /** The text's hash, to keep it by; none without a cache. */ hash?: string; data: unknown; findings: Finding[]; valid: boolean }
   | { kind: 'unread'; findings: Finding[] };
 
 /** Everything a thread needs to read any of the files: plain data, cloned to each thread. */
@@ -67,8 +67,8 @@ export function readOne(plan: ReadPlan, index: number): Outcome {
   }
   const read = readYamlText(job.absolute, job.file);
   if (!('text' in read)) return { kind: 'unread', findings: read.findings };
-  const hash = plan.cachedHashes ? textHash(read.text) : '';
-  if (hash !== '' && hash === plan.cachedHashes?.[index]) return { kind: 'cached' };
+  const hash = plan.cachedHashes ? textHash(read.text) : undefined;
+  if (hash !== undefined && hash === plan.cachedHashes?.[index]) return { kind: 'cached' };
   const { source, findings } = parseYamlText(read.text, job.file);
   if (findings.length > 0) return { kind: 'parsed', hash, data: undefined, findings, valid: false };
   const schemaFindings = validateSchema(job.kind, source);
@@ -89,14 +89,14 @@ export function readFiles(libraryDir: string, jobs: readonly FileJob[]): FileRes
     const outcome = outcomes[index]!;
     switch (outcome.kind) {
       case 'unread':
-        return { source: { file: job.file, text: '', data: undefined }, findings: outcome.findings, valid: false };
+        return { source: emptySource(job.file), findings: outcome.findings, valid: false };
       case 'cached': {
         const entry = cache.take(job.file)!;
         return { source: lazySource(job, entry.data), findings: entry.findings, valid: entry.valid };
       }
       case 'parsed': {
         const { hash, data, findings, valid } = outcome;
-        cache.set(job.file, { hash, kind: job.kind, data, findings, valid });
+        if (hash !== undefined) cache.set(job.file, { hash, kind: job.kind, data, findings, valid });
         return { source: lazySource(job, data), findings, valid };
       }
     }
@@ -127,10 +127,6 @@ function linkOutside(root: string, absolute: string): string | undefined {
     return undefined; // a dangling link: reading it reports that it cannot be read
   }
   return real === root || real.startsWith(root + sep) ? undefined : real;
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**

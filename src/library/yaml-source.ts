@@ -164,8 +164,7 @@ function readBounded(fd: number, expected: number, max: number): Buffer | undefi
 
 /** Parse YAML text strictly. Every problem becomes a finding with its position. */
 export function parseYamlText(rawText: string, file: string): ParseResult {
-  // A byte-order mark is not content; editors do not count it as a column.
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const text = stripBom(rawText);
   const findings: Finding[] = [];
   const source: YamlSource = { file, text, data: undefined };
   const at = (offset: number): Position => positionOf(source, offset);
@@ -231,7 +230,13 @@ function duplicateKeys(node: unknown, out: { start: number; end: number; key: st
   return out;
 }
 
-function emptySource(file: string): YamlSource {
+/** A byte-order mark is not content; editors do not count it as a column. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The source of a file that could not be read. */
+export function emptySource(file: string): YamlSource {
   return { file, text: '', data: undefined };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, realpathSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { spawnCli } from '../helpers/cli.js';
@@ -77,15 +77,14 @@ describe('reading a library on threads and through the parse cache', () => {
     const { dir } = library();
     const cache = testdir();
     const env = { CLAUSULA_CACHE_DIR: cache, CLAUSULA_WORKERS: '3' };
-    lint(dir, env);
+    const syntaxErrorsIn = (output: string, file: string) => (JSON.parse(output) as { findings: { file: string; ruleId: string }[] }).findings.filter((f) => f.file === file && f.ruleId === 'yaml-syntax').length;
+    expect(syntaxErrorsIn(lint(dir, env), 'clauses/exit/broken.yaml')).toBeGreaterThan(0);
     writeFileSync(join(dir, 'clauses/exit/broken.yaml'), `${SCHEMA}id: exit.broken\ntitle: [closed]\n`);
     mkdirSync(join(dir, 'clauses/more'));
     writeFileSync(join(dir, 'clauses/more/new.yaml'), `${SCHEMA}id: more.new\n`);
     const warm = lint(dir, env);
     expect(warm).toBe(lint(dir, { CLAUSULA_CACHE: '0', CLAUSULA_WORKERS: '1' }));
-    expect(warm).not.toContain('title: [unclosed');
+    expect(syntaxErrorsIn(warm, 'clauses/exit/broken.yaml')).toBe(0);
     expect(warm).toContain('"file": "clauses/more/new.yaml"');
-    expect(existsSync(join(dir, 'clauses/exit/broken.yaml'))).toBe(true);
-    expect(readFileSync(join(dir, 'clauses/exit/broken.yaml'), 'utf8')).toContain('[closed]');
   });
 });
