@@ -1,4 +1,4 @@
-import type { Finding } from './library/finding.js';
+import type { Finding } from './finding.js';
 
 /** An error a user can act on: printed as one paragraph, no stack trace unless --debug. */
 export class ClausulaError extends Error {

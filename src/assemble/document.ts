@@ -4,19 +4,17 @@ import type { Template } from '../schema/template.js';
 import type { Trace } from '../expr/evaluate.js';
 import { describeCondition } from '../expr/describe.js';
 import { pick, type Library } from '../library/model.js';
-import { clauseHash, shortHash } from '../provenance/hash.js';
-import { clausePlainText, textHash } from '../provenance/text.js';
-import { parseClauseText, type Block, type Inline } from './clause-text.js';
+import { clauseHash, shortHash } from '../text/hash.js';
+import { clausePlainText, textHash } from '../text/plain-text.js';
+import { parseClauseText, type Block, type Inline } from '../text/clause-text.js';
 import { outline } from './outline.js';
 import type { Reason, Selection } from './select.js';
-import { literalAnswer, showable } from './literal.js';
+import { literalAnswer, showable } from '../text/literal.js';
 import { formatAnswer, formatDate } from './values.js';
 import { wordsFor, type Words } from './words.js';
+import type { DocBlock, Run } from '../text/blocks.js';
 
-/** A run of literal text. `answer` marks text that came from the officer's answers. */
-export type Run = { kind: 'text'; text: string; bold?: boolean; italic?: boolean; answer?: boolean } | { kind: 'break' };
-
-export type DocBlock = { kind: 'paragraph'; runs: Run[] } | { kind: 'list'; ordered: boolean; items: DocBlock[][] };
+export type { Run, DocBlock } from '../text/blocks.js';
 
 export interface DocClause {
   id: string;
@@ -29,7 +27,7 @@ export interface DocClause {
   shortHash: string;
   title: string;
   blocks: DocBlock[];
-  /** `sha256:…` of the clause's text as generated (title and paragraphs, see provenance/text.ts). */
+  /** `sha256:…` of the clause's text as generated (title and paragraphs, see text/plain-text.ts). */
   textHash: string;
   legalBasis: LegalBasis[];
   /** Why the clause is in, in plain words (rationale annex). */

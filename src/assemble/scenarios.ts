@@ -1,5 +1,5 @@
-import type { Finding } from '../library/finding.js';
-import { countBySeverity } from '../library/finding.js';
+import type { Finding } from '../finding.js';
+import { countBySeverity } from '../finding.js';
 import type { Library, Located } from '../library/model.js';
 import { checkAnswers } from '../library/validate-answers.js';
 import type { Scenario } from '../schema/scenario.js';

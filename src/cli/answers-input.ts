@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { loadAnswers, type LoadedAnswers } from '../library/load-answers.js';
 import type { Library } from '../library/model.js';
-import { formatLocation } from '../library/finding.js';
+import { formatLocation } from '../finding.js';
 import type { CommandContext } from './context.js';
 import { displayPath } from './load.js';
 

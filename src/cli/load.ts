@@ -1,6 +1,6 @@
 import { relative, join, sep } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { Finding } from '../library/finding.js';
+import type { Finding } from '../finding.js';
 import { loadLibrary } from '../library/load-library.js';
 import { defaultLanguageOf, type Library } from '../library/model.js';
 import type { CommandContext } from './context.js';

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { ClausulaError, InputError } from '../errors.js';
-import { formatLocation } from '../library/finding.js';
+import { formatLocation } from '../finding.js';
 
 /** One paragraph: what went wrong, where, how to fix it. A stack only with --debug. */
 export function formatError(error: unknown, { debug, color }: { debug: boolean; color: boolean }): string {

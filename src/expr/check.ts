@@ -1,5 +1,5 @@
 import type { Question } from '../schema/questions.js';
-import { suggestion } from '../library/did-you-mean.js';
+import { suggestion } from '../text/did-you-mean.js';
 import type { Expr, LiteralExpr } from './ast.js';
 
 export type QuestionLookup = ReadonlyMap<string, { question: Question }>;

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { Finding } from '../library/finding.js';
+import type { Finding } from '../finding.js';
 import type { Library } from '../library/model.js';
 import { checkAnswers } from '../library/validate-answers.js';
 import { validateSchema } from '../library/validate-schema.js';

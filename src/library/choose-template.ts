@@ -1,6 +1,6 @@
 import { InputError, UsageError } from '../errors.js';
 import type { Template } from '../schema/template.js';
-import { suggestion } from './did-you-mean.js';
+import { suggestion } from '../text/did-you-mean.js';
 import type { Library } from './model.js';
 
 /**

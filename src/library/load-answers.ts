@@ -2,7 +2,7 @@ import { InputError } from '../errors.js';
 import type { AnswerValue } from '../schema/common.js';
 import type { AnswersFile } from '../schema/answers.js';
 import type { Scenario } from '../schema/scenario.js';
-import { countBySeverity, type Finding } from './finding.js';
+import { countBySeverity, type Finding } from '../finding.js';
 import type { Library } from './model.js';
 import { checkAnswers } from './validate-answers.js';
 import { validateSchema } from './validate-schema.js';

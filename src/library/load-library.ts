@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { FileKind } from '../schema/index.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../finding.js';
 import type { Library, Located, QuestionEntry } from './model.js';
 import { readFiles, realpathOrSelf, type FileJob } from './read-files.js';
 import type { YamlSource } from './yaml-source.js';

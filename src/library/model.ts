@@ -4,7 +4,7 @@ import type { LockFile } from '../schema/lock.js';
 import type { Question, QuestionsFile, Section } from '../schema/questions.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { Template } from '../schema/template.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../finding.js';
 import type { YamlSource } from './yaml-source.js';
 
 /** A value read from a file, with the file it came from (for positions). */

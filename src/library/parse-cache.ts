@@ -5,7 +5,7 @@ import { deserialize, serialize } from 'node:v8';
 import { cacheDir, writeCacheFile } from '../cache-dir.js';
 import { FROM_SOURCES, PACKAGE_ROOT } from '../package-root.js';
 import type { FileKind } from '../schema/index.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../finding.js';
 
 /** What reading one file produced, kept against the hash of its text. */
 export interface CachedFile {

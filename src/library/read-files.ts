@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { FROM_SOURCES, PACKAGE_ROOT } from '../package-root.js';
 import type { FileKind } from '../schema/index.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../finding.js';
 import { openParseCache, textHash } from './parse-cache.js';
 import { validateSchema } from './validate-schema.js';
 import { emptySource, parseYamlText, readYamlText, stripBom, type YamlSource } from './yaml-source.js';

@@ -3,9 +3,9 @@ import type { Question } from '../schema/questions.js';
 import { parseCondition } from '../expr/parse.js';
 import { evaluate, hasValue, type Answers } from '../expr/evaluate.js';
 import type { Expr } from '../expr/ast.js';
-import { suggestion } from './did-you-mean.js';
+import { suggestion } from '../text/did-you-mean.js';
 import { compilePattern } from './validation-pattern.js';
-import type { Finding } from './finding.js';
+import type { Finding } from '../finding.js';
 import { pick, type Library, type QuestionEntry } from './model.js';
 import { locate, type PathSegment, type YamlSource } from './yaml-source.js';
 

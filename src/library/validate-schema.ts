@@ -1,8 +1,8 @@
 import type { ErrorObject } from 'ajv';
 import type { FileKind } from '../schema/index.js';
 import { NOT_BLANK, SEMVER } from '../schema/descriptions.js';
-import { suggestion } from './did-you-mean.js';
-import type { Finding } from './finding.js';
+import { suggestion } from '../text/did-you-mean.js';
+import type { Finding } from '../finding.js';
 import * as validators from './generated/validators.js';
 import { locate, rawScalar, type PathSegment, type YamlSource } from './yaml-source.js';
 

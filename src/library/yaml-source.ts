@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Node } from 'yaml';
-import type { Finding, Position } from './finding.js';
+import type { Finding, Position } from '../finding.js';
 
 /** Files larger than this are refused: a clause library has no business with them. */
 export const MAX_FILE_BYTES = 1024 * 1024;

@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../assemble/document.js';
-import { sha256 } from './hash.js';
+import { sha256 } from '../text/hash.js';
 
 /**
  * What a document built by clausula says about where its clauses come from, as the
@@ -25,7 +25,7 @@ export interface ProvenanceClause {
   version: string;
   /** `sha256:…` of the normative content, as clauses.lock.yaml records it. */
   hash: string;
-  /** `sha256:…` of the clause's text as generated (provenance/text.ts). */
+  /** `sha256:…` of the clause's text as generated (text/plain-text.ts). */
   textHash: string;
   /** The bookmark around the clause's heading and paragraphs. */
   bookmark: string;

@@ -1,12 +1,12 @@
-import { parseClauseText } from '../assemble/clause-text.js';
+import { parseClauseText } from '../text/clause-text.js';
 import { resolveBlocks } from '../assemble/document.js';
-import { showable } from '../assemble/literal.js';
+import { showable } from '../text/literal.js';
 import { wordsFor } from '../assemble/words.js';
 import { pick, releaseOf, type Library } from '../library/model.js';
 import type { Clause } from '../schema/clause.js';
-import { clauseHash } from './hash.js';
+import { clauseHash } from '../text/hash.js';
 import type { Provenance } from './properties.js';
-import { clausePlainText, textHash } from './text.js';
+import { clausePlainText, textHash } from '../text/plain-text.js';
 
 export type ClauseVerdict = 'ok' | 'edited' | 'mismatch';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { hasSuspiciousLine, strayBraces } from '../../src/assemble/clause-text.js';
+import { hasSuspiciousLine, strayBraces } from '../../src/text/clause-text.js';
 
 /**
  * Lint reads every clause text of a library, so two of its scans are written for speed.

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLibrary, LOCK_FILE } from '../../src/library/load-library.js';
-import { lintLibrary } from '../../src/library/lint/run-lint.js';
-import { formatLockFile, lockOf } from '../../src/library/lock.js';
+import { lintLibrary } from '../../src/lint/run-lint.js';
+import { formatLockFile, lockOf } from '../../src/versioning/lock.js';
 import { fixtureCopy } from './testdir.js';
 
 /** A finding as tests compare it: rule, severity, where, what, and the fix when there is one. */

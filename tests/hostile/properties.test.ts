@@ -6,7 +6,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { stringify } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { buildDocument } from '../../src/assemble/document.js';
-import { literalAnswer } from '../../src/assemble/literal.js';
+import { literalAnswer } from '../../src/text/literal.js';
 import { selectClauses } from '../../src/assemble/select.js';
 import { chooseTemplate } from '../../src/library/choose-template.js';
 import { loadLibrary } from '../../src/library/load-library.js';

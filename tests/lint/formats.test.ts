@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { rules } from '../../src/library/lint/rule-meta.js';
+import { rules } from '../../src/lint/rule-meta.js';
 import { REPO_ROOT, runCli, spawnCli } from '../helpers/cli.js';
 import { basicWith } from '../helpers/lint.js';
 

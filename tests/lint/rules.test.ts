@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { rules } from '../../src/library/lint/rule-meta.js';
+import { rules } from '../../src/lint/rule-meta.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { error, info, lintBasic, lintDir, VERSION_RULES, warning, type Row } from '../helpers/lint.js';
 import { testdir } from '../helpers/testdir.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DocBlock } from '../../src/assemble/document.js';
-import { parseClauseText } from '../../src/assemble/clause-text.js';
+import { parseClauseText } from '../../src/text/clause-text.js';
 import { resolveBlocks } from '../../src/assemble/document.js';
 import { wordsFor } from '../../src/assemble/words.js';
-import { paragraphTexts } from '../../src/provenance/text.js';
+import { paragraphTexts } from '../../src/text/plain-text.js';
 import { blockSpecs, makeParagraphs } from '../../src/render/docx/blocks.js';
 
 const blocks = (markdown: string): DocBlock[] => resolveBlocks(parseClauseText(markdown), () => 'ANSWER', wordsFor('en'), () => undefined);

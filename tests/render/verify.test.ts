@@ -50,7 +50,7 @@ describe('clausula verify', () => {
 
   it("catches text changed along with its recorded hash, by the library's wording", async () => {
     const { dir, bytes } = await built();
-    const { textHash } = await import('../../src/provenance/text.js');
+    const { textHash } = await import('../../src/text/plain-text.js');
     const props = customProperties((await docxParts(bytes)).get('docProps/custom.xml')!);
     const [version, hash, oldText] = props.get('clausula.clause.data.personal')!.split(' ');
     const forged = textHash('Personal data\nPersonal data of City of Testville may leave the EEA.');

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadLibrary } from '../../src/library/load-library.js';
-import { formatLockFile, lockOf } from '../../src/library/lock.js';
-import { starterLibrary } from '../../src/library/starter.js';
+import { formatLockFile, lockOf } from '../../src/versioning/lock.js';
+import { starterLibrary } from '../../src/init/starter.js';
 import { testdir } from '../helpers/testdir.js';
 
 /**

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/load-library.js';
-import { buildLock, compareWithLock, formatLockFile, lockOf } from '../../src/library/lock.js';
-import { starterLibrary } from '../../src/library/starter.js';
-import { clauseHash } from '../../src/provenance/hash.js';
+import { buildLock, compareWithLock, formatLockFile, lockOf } from '../../src/versioning/lock.js';
+import { starterLibrary } from '../../src/init/starter.js';
+import { clauseHash } from '../../src/text/hash.js';
 import type { Clause } from '../../src/schema/clause.js';
 import { testdir } from '../helpers/testdir.js';
 

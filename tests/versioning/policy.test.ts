@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { conditionEffect, type ConditionScope } from '../../src/library/diff/condition-change.js';
-import { bumpOf, checkVersion, nextVersions, type Level } from '../../src/library/diff/policy.js';
-import { wordDiffLines } from '../../src/library/diff/word-diff.js';
+import { conditionEffect, type ConditionScope } from '../../src/versioning/condition-change.js';
+import { bumpOf, checkVersion, nextVersions, type Level } from '../../src/versioning/policy.js';
+import { wordDiffLines } from '../../src/versioning/word-diff.js';
 import { parseCondition } from '../../src/expr/parse.js';
 import type { Expr } from '../../src/expr/ast.js';
 import type { Question } from '../../src/schema/questions.js';

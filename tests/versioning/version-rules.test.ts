@@ -1,10 +1,10 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../src/library/lint/context.js';
-import { checkVersions } from '../../src/library/lint/rules/versions.js';
+import { createContext } from '../../src/lint/context.js';
+import { checkVersions } from '../../src/lint/rules/versions.js';
 import { loadLibrary } from '../../src/library/load-library.js';
-import { starterLibrary } from '../../src/library/starter.js';
+import { starterLibrary } from '../../src/init/starter.js';
 import { testdir } from '../helpers/testdir.js';
 
 const CLAUSE = 'clauses/ownership/generated-data.yaml';

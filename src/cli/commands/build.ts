@@ -4,7 +4,7 @@ import { outline } from '../../assemble/outline.js';
 import { selectClauses } from '../../assemble/select.js';
 import { InputError, UsageError } from '../../errors.js';
 import { chooseTemplate } from '../../library/choose-template.js';
-import type { Finding } from '../../library/finding.js';
+import type { Finding } from '../../finding.js';
 import { pick, releaseOf, type Library } from '../../library/model.js';
 import { missingRequired } from '../../library/validate-answers.js';
 import { locate } from '../../library/yaml-source.js';

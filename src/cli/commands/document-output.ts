@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { InputError, UsageError } from '../../errors.js';
 import { parseCondition } from '../../expr/parse.js';
-import type { Finding } from '../../library/finding.js';
+import type { Finding } from '../../finding.js';
 import type { Library } from '../../library/model.js';
 import { locateInString } from '../../library/yaml-source.js';
 import type { ReferenceDoc } from '../../render/docx/reference.js';

@@ -1,7 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { InputError } from '../../errors.js';
 import type { AnswerValue } from '../../schema/common.js';
-import { suggestion } from '../../library/did-you-mean.js';
+import { suggestion } from '../../text/did-you-mean.js';
 import { explainSelection, type ClauseExplanation, type ReasonView } from '../../assemble/explain.js';
 import { selectClauses } from '../../assemble/select.js';
 import { pick } from '../../library/model.js';

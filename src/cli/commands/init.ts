@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { starterLibrary } from '../../library/starter.js';
+import { starterLibrary } from '../../init/starter.js';
 import { fileKinds, jsonSchemaFor, schemaFileName } from '../../schema/index.js';
 import { makeDirectory } from '../../write/make-directory.js';
 import { writeFileSafely } from '../../write/write-file.js';

@@ -10,7 +10,7 @@ import { readForResume, type ResumedFile } from '../../interview/resume.js';
 import { buildCommand, freeName, resumeCommand, saveDraft, suggestedName, today } from '../../interview/save.js';
 import type { AnswerState } from '../../interview/state.js';
 import { interviewTexts, type InterviewTexts } from '../../interview/texts.js';
-import { compareFindings, formatLocation } from '../../library/finding.js';
+import { compareFindings, formatLocation } from '../../finding.js';
 import { QUESTIONS_FILE } from '../../library/load-library.js';
 import { releaseOf, type Library } from '../../library/model.js';
 import { checkWritable, writeFileSafely } from '../../write/write-file.js';

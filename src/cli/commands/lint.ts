@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
 import { UsageError } from '../../errors.js';
-import { countBySeverity } from '../../library/finding.js';
-import { formatters, type LintFormat } from '../../library/lint/format/index.js';
-import { lintLibrary } from '../../library/lint/run-lint.js';
+import { countBySeverity } from '../../finding.js';
+import { formatters, type LintFormat } from '../../lint/format/index.js';
+import { lintLibrary } from '../../lint/run-lint.js';
 import { writeFileSafely } from '../../write/write-file.js';
 import { toolVersion, type CommandContext } from '../context.js';
 import { loadFor, relativeToCwd } from '../load.js';

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import { suggestion } from '../../library/did-you-mean.js';
+import { suggestion } from '../../text/did-you-mean.js';
 import { pick } from '../../library/model.js';
 import { parseCondition } from '../../expr/parse.js';
 import { describeCondition } from '../../expr/describe.js';

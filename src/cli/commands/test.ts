@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
 import { UsageError } from '../../errors.js';
-import { formatLocation } from '../../library/finding.js';
+import { formatLocation } from '../../finding.js';
 import { runScenarios, type ScenarioResult } from '../../assemble/scenarios.js';
-import { xml } from '../../library/lint/format/junit.js';
+import { xml } from '../../lint/format/junit.js';
 import { writeFileSafely } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
 import { displayPath, loadFor, relativeToCwd } from '../load.js';

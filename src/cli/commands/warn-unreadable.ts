@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { countBySeverity } from '../../library/finding.js';
+import { countBySeverity } from '../../finding.js';
 import type { Library } from '../../library/model.js';
 import type { CommandContext } from '../context.js';
 import { displayPath } from '../load.js';

@@ -1,5 +1,5 @@
 import { compareFindings, type Finding } from '../finding.js';
-import type { Library } from '../model.js';
+import type { Library } from '../library/model.js';
 import { createContext, type Check } from './context.js';
 import { checkChangelog } from './rules/changelog.js';
 import { checkClauseText, checkUnusedQuestions } from './rules/clause-text.js';

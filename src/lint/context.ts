@@ -1,11 +1,11 @@
-import type { Clause } from '../../schema/clause.js';
-import type { Expr } from '../../expr/ast.js';
-import { parseCondition, type ParseError } from '../../expr/parse.js';
+import type { Clause } from '../schema/clause.js';
+import type { Expr } from '../expr/ast.js';
+import { parseCondition, type ParseError } from '../expr/parse.js';
 import type { Finding, Severity } from '../finding.js';
-import type { Library, Located } from '../model.js';
-import { locate, locateInString, type PathSegment, type YamlSource } from '../yaml-source.js';
+import type { Library, Located } from '../library/model.js';
+import { locate, locateInString, type PathSegment, type YamlSource } from '../library/yaml-source.js';
 import { ruleMeta } from './rule-meta.js';
-import { questionConditions } from '../validate-answers.js';
+import { questionConditions } from '../library/validate-answers.js';
 
 /** What every check sees: the library, parsed conditions (parsed once), and a reporter. */
 export interface LintContext {

@@ -1,7 +1,7 @@
 import semver from 'semver';
-import { nextVersions } from '../../diff/policy.js';
-import { LIBRARY_FILE, LOCK_FILE } from '../../load-library.js';
-import { compareWithLock, lockOf, type LockDelta } from '../../lock.js';
+import { nextVersions } from '../../versioning/policy.js';
+import { LIBRARY_FILE, LOCK_FILE } from '../../library/load-library.js';
+import { compareWithLock, lockOf, type LockDelta } from '../../versioning/lock.js';
 import type { Check } from '../context.js';
 
 const LOCK_COMMAND = '`clausula lock`';

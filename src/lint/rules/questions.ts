@@ -1,5 +1,5 @@
-import { answerProblem } from '../../validate-answers.js';
-import { compilePattern } from '../../validation-pattern.js';
+import { answerProblem } from '../../library/validate-answers.js';
+import { compilePattern } from '../../library/validation-pattern.js';
 import type { Check } from '../context.js';
 
 /** Questions are well formed: unique ids, options where they belong, usable defaults and validation. */

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import { InputError } from '../../errors.js';
-import { makeDirectory } from '../../write/make-directory.js';
+import { InputError } from '../errors.js';
+import { makeDirectory } from '../write/make-directory.js';
 
 /**
  * Read a library as it was at a git revision, without touching the working tree, the

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import type { Clause } from '../schema/clause.js';
-import { buildLock, formatLockFile } from './lock.js';
+import { buildLock, formatLockFile } from '../versioning/lock.js';
 
 /**
  * The starter library `clausula init` writes: small, valid, and real enough to show

@@ -1,4 +1,4 @@
-import type { DocBlock } from '../assemble/document.js';
+import type { DocBlock } from './blocks.js';
 import { sha256 } from './hash.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { PathSegment, YamlSource } from '../../yaml-source.js';
+import type { PathSegment, YamlSource } from '../../library/yaml-source.js';
 import type { Check, LintContext } from '../context.js';
 
 /** Every text in every library language; no texts in other languages. */

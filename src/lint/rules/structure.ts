@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { suggestion } from '../../did-you-mean.js';
-import { clauseFileFor, clauseIdForFile } from '../../load-library.js';
+import { suggestion } from '../../text/did-you-mean.js';
+import { clauseFileFor, clauseIdForFile } from '../../library/load-library.js';
 import type { Check } from '../context.js';
 
 /** Ids are unique and match their files; categories exist. */

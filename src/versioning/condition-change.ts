@@ -1,8 +1,8 @@
-import { findAnswers } from '../../expr/analyse.js';
-import type { Expr } from '../../expr/ast.js';
-import type { QuestionLookup } from '../../expr/check.js';
-import { evaluate, type Answers } from '../../expr/evaluate.js';
-import { parseCondition } from '../../expr/parse.js';
+import { findAnswers } from '../expr/analyse.js';
+import type { Expr } from '../expr/ast.js';
+import type { QuestionLookup } from '../expr/check.js';
+import { evaluate, type Answers } from '../expr/evaluate.js';
+import { parseCondition } from '../expr/parse.js';
 
 /**
  * How a clause's condition changed, for the answers an interview can produce:

@@ -1,8 +1,8 @@
 import semver from 'semver';
-import { clauseHash } from '../provenance/hash.js';
+import { clauseHash } from '../text/hash.js';
 import type { Clause } from '../schema/clause.js';
 import type { LockEntry, LockFile } from '../schema/lock.js';
-import type { Library } from './model.js';
+import type { Library } from '../library/model.js';
 
 /** The lock of a set of clauses: each clause's version and content hash, sorted by id. */
 export function buildLock(libraryId: string, libraryVersion: string, clauses: readonly Clause[]): LockFile {

@@ -1,4 +1,4 @@
-import { suggestion } from '../../did-you-mean.js';
+import { suggestion } from '../../text/did-you-mean.js';
 import type { Check, LintContext } from '../context.js';
 
 /** requires / excludes / supersededBy / template and scenario references, cycles and status rules. */

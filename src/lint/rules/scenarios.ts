@@ -1,4 +1,4 @@
-import { checkAnswers } from '../../validate-answers.js';
+import { checkAnswers } from '../../library/validate-answers.js';
 import type { Check } from '../context.js';
 
 /** Scenario answers are valid answers: known questions, right types, options that exist. */

@@ -1,8 +1,8 @@
-import { suggestion } from '../../did-you-mean.js';
-import { isValidPlaceholderName, placeholdersIn, strayBraces, unsupportedMarkdown } from '../../../assemble/clause-text.js';
-import { findAnswers } from '../../../expr/analyse.js';
-import { questionIdsOf } from '../../../expr/ast.js';
-import { evaluate } from '../../../expr/evaluate.js';
+import { suggestion } from '../../text/did-you-mean.js';
+import { isValidPlaceholderName, placeholdersIn, strayBraces, unsupportedMarkdown } from '../../text/clause-text.js';
+import { findAnswers } from '../../expr/analyse.js';
+import { questionIdsOf } from '../../expr/ast.js';
+import { evaluate } from '../../expr/evaluate.js';
 import type { Check } from '../context.js';
 
 /** Questions documents print on their cover (DocumentModel.cover), so they count as used. */

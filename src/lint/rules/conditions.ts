@@ -1,11 +1,11 @@
-import type { AnswerValue } from '../../../schema/common.js';
-import type { Expr } from '../../../expr/ast.js';
-import { questionIdsOf } from '../../../expr/ast.js';
-import { findAnswers, guardedRefs, type SearchResult } from '../../../expr/analyse.js';
-import { checkCondition, type CheckIssue } from '../../../expr/check.js';
-import { evaluate } from '../../../expr/evaluate.js';
-import { parseCondition } from '../../../expr/parse.js';
-import type { PathSegment, YamlSource } from '../../yaml-source.js';
+import type { AnswerValue } from '../../schema/common.js';
+import type { Expr } from '../../expr/ast.js';
+import { questionIdsOf } from '../../expr/ast.js';
+import { findAnswers, guardedRefs, type SearchResult } from '../../expr/analyse.js';
+import { checkCondition, type CheckIssue } from '../../expr/check.js';
+import { evaluate } from '../../expr/evaluate.js';
+import { parseCondition } from '../../expr/parse.js';
+import type { PathSegment, YamlSource } from '../../library/yaml-source.js';
 import type { Check, LintContext } from '../context.js';
 
 /** Conditions of clauses and questions: syntax, names, options, types, reachability. */
