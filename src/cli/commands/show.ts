@@ -35,7 +35,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
           supersededBy: clause.supersededBy ?? null,
           text: pick(clause.text, language),
           guidance: pick(clause.guidance, language),
-          legalBasis: clause.legalBasis ?? [],
+          legalBasis: (clause.legalBasis ?? []).map((basis) => ({ ref: pick(basis.ref, language), ...(basis.url ? { url: basis.url } : {}) })),
         },
         null,
         2,
@@ -55,7 +55,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   out.push('Guidance:', pick(clause.guidance, language).trimEnd());
   if (clause.legalBasis?.length) {
     out.push('', 'Legal basis:');
-    for (const basis of clause.legalBasis) out.push(`  - ${basis.ref}${basis.url ? ` <${basis.url}>` : ''}`);
+    for (const basis of clause.legalBasis) out.push(`  - ${pick(basis.ref, language)}${basis.url ? ` <${basis.url}>` : ''}`);
   }
   ctx.io.stdout.write(out.join('\n') + '\n');
   return 0;
