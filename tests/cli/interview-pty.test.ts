@@ -75,8 +75,11 @@ const rest: Answer[] = [
   { id: 'generatesData' },
   { id: 'dataKinds', tick: [2, 3] },
   { id: 'dataDeliveryFrequency', pick: 1 },
+  { id: 'thirdPartyDataSources' },
+  { id: 'dataManagementPlan' },
   { id: 'publicRecords' },
   { id: 'processesPersonalData', yes: true },
+  { id: 'contractorControllerRole' },
   { id: 'specialCategoryData', yes: false },
   { id: 'largeScaleProcessing', yes: true },
   { id: 'thirdCountryTransfer' },
@@ -89,11 +92,14 @@ const rest: Answer[] = [
   { id: 'platformName', type: 'Sentilo' },
   { id: 'aiSystem' },
   { id: 'softwareDevelopment' },
+  { id: 'digitalServicesForPeople' },
   { id: 'openDataCandidate' },
   { id: 'openDataLicence' },
   { id: 'openDataPortal' },
   { id: 'handoverDays', type: '60' },
+  { id: 'sourceCodeEscrow' },
   { id: 'penaltiesAsSpecialConditions' },
+  { id: 'greenIctCondition' },
 ];
 
 const expectedAnswers = {
@@ -107,8 +113,11 @@ const expectedAnswers = {
   generatesData: true,
   dataKinds: ['personal', 'sensor'],
   dataDeliveryFrequency: 'real-time',
+  thirdPartyDataSources: false,
+  dataManagementPlan: true,
   publicRecords: false,
   processesPersonalData: true,
+  contractorControllerRole: 'none',
   specialCategoryData: false,
   largeScaleProcessing: true,
   thirdCountryTransfer: false,
@@ -121,11 +130,14 @@ const expectedAnswers = {
   platformName: 'Sentilo',
   aiSystem: 'none',
   softwareDevelopment: false,
+  digitalServicesForPeople: false,
   openDataCandidate: true,
   openDataLicence: 'cc-by-4.0',
   openDataPortal: 'Open Data BCN',
   handoverDays: 60,
+  sourceCodeEscrow: false,
   penaltiesAsSpecialConditions: true,
+  greenIctCondition: true,
 };
 
 async function saveAndQuit(t: Terminal, menu: string, save: string): Promise<void> {
