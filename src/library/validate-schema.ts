@@ -32,6 +32,8 @@ export function describeErrors(errors: readonly ErrorObject[], source: YamlSourc
   const findings: Finding[] = [];
   for (const error of errors) {
     if (error.keyword !== 'anyOf' && anyOfPaths.some((p) => error.schemaPath.startsWith(p))) continue;
+    // An if/then/else only says which branch failed; the branch's own errors say what is wrong.
+    if (error.keyword === 'if') continue;
     findings.push(describe(error, source));
   }
   return findings;

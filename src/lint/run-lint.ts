@@ -4,6 +4,7 @@ import { createContext, type Check } from './context.js';
 import { checkChangelog } from './rules/changelog.js';
 import { checkClauseText, checkUnusedQuestions } from './rules/clause-text.js';
 import { checkConditions } from './rules/conditions.js';
+import { checkDefinitions } from './rules/definitions.js';
 import { checkQuestions } from './rules/questions.js';
 import { checkReferences } from './rules/references.js';
 import { checkStructure } from './rules/structure.js';
@@ -19,6 +20,7 @@ export const checks: Check[] = [
   checkQuestions,
   checkConditions,
   checkClauseText,
+  checkDefinitions,
   checkUnusedQuestions,
   checkChangelog,
   checkVersions,
