@@ -15,20 +15,20 @@ const TOPICS: Record<string, Record<string, typeof PCAP | typeof PPT>> = {
   'AI literacy (AI Act art. 4)': { 'ai.literacy': PCAP },
   'prohibited AI practices (art. 5)': { 'ai.prohibited-practices': PCAP },
   'general-purpose AI models (arts. 53-55)': { 'ai.general-purpose-models': PCAP },
-  'conversational assistants (art. 50, hand-off, languages, accuracy)': { 'ai.conversational-assistant': PCAP, 'ai.conversational-quality': PPT },
+  'conversational assistants (art. 50, hand-off, languages, accuracy)': { 'ai.conversational-assistant': PCAP, 'ai-requirements.conversational-assistant': PPT },
   'information to affected persons (art. 26.11)': { 'ai.information-to-affected-persons': PCAP },
-  'data of public-service operators': { 'access.operator-data-sharing': PCAP, 'access.operator-data-specification': PPT },
+  'data of public-service operators': { 'access.operator-data-sharing': PCAP, 'interoperability.operator-data': PPT },
   'data bought from third parties': { 'access.third-party-data': PCAP },
   'contractor as controller or joint controller (GDPR art. 26)': { 'personal-data.independent-controller': PCAP, 'personal-data.joint-controllers': PCAP },
-  'accessibility (LCSP art. 126.3, RD 1112/2018, EN 301 549)': { 'accessibility.obligations': PCAP, 'accessibility.technical-requirements': PPT },
+  'accessibility (LCSP art. 126.3, RD 1112/2018, EN 301 549)': { 'accessibility.obligations': PCAP, 'accessibility-requirements.conformance': PPT },
   'green ICT as a special condition (LCSP art. 202.1, Directive 2023/1791)': { 'penalties.green-ict-condition': PCAP, 'sustainability.green-ict-requirements': PPT },
   'connected-device security (RED 2022/30, CRA) and certified products (ENS art. 19)': {
     'security.connected-products-compliance': PCAP,
-    'security.connected-devices-measures': PPT,
-    'security.certified-products': PPT,
+    'security-measures.connected-devices': PPT,
+    'security-measures.certified-products': PPT,
   },
-  'data management plan': { 'quality.data-management-plan': PCAP, 'quality.data-management-plan-content': PPT },
-  'source-code escrow for SaaS': { 'exit.source-code-escrow': PCAP, 'exit.escrow-materials': PPT },
+  'data management plan': { 'access.data-management-plan': PCAP, 'quality.data-management-plan-content': PPT },
+  'source-code escrow for SaaS': { 'exit.source-code-escrow': PCAP, 'exit-requirements.escrow-materials': PPT },
 };
 
 const library = loadLibrary(REPO_ROOT);
