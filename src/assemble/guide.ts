@@ -95,5 +95,6 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
     unplaced: [],
     coverRows,
     header: `${libraryTitle} · ${release}`,
+    inputs: { answers: {}, rationale: false },
   };
 }
