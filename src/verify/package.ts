@@ -29,8 +29,8 @@ export const LIMITS = {
   fileBytes: 1024 * 2 ** 20,
   entries: 10_000,
   /** What one part may unpack to, and all the parts verify reads together. */
-  partBytes: 256 * 2 ** 20,
-  totalBytes: 512 * 2 ** 20,
+  partBytes: 128 * 2 ** 20,
+  totalBytes: 256 * 2 ** 20,
 };
 
 const FIX = 'give a .docx built by clausula build';
