@@ -1,4 +1,5 @@
 import type { WrittenParagraph } from '../render/docx/text.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import type { AnswerValue } from '../schema/common.js';
 import type { Position, TextDifference } from './compare-text.js';
 import type { ClauseProblem, DocumentProblem } from './verify-document.js';
@@ -32,12 +33,9 @@ type Lang = 'ca' | 'es' | 'en';
 
 const MAX_QUOTE = 160;
 
-/** Document text made safe and short for a terminal: no control or direction characters, line breaks shown. */
+/** Document text made safe for a terminal (text/terminal-safe.ts), its line breaks shown as such. */
 export function printable(text: string): string {
-  return text
-    .replace(/\t/g, ' ')
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ⏎ ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return terminalSafe(text.replace(/\r\n|\n/g, ' ⏎ '));
 }
 
 function shorten(text: string, max = MAX_QUOTE): string {

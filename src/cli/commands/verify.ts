@@ -4,6 +4,7 @@ import { InputError } from '../../errors.js';
 import { loadAnswers } from '../../library/load-answers.js';
 import type { WrittenParagraph } from '../../render/docx/text.js';
 import type { AnswerValue } from '../../schema/common.js';
+import { terminalJson } from '../../text/terminal-safe.js';
 import type { CommandContext } from '../context.js';
 import { displayPath, loadFor } from '../load.js';
 import { warnUnreadable } from './warn-unreadable.js';
@@ -56,7 +57,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const [{ verifyDocument }, { formatReport, reportJson }] = await Promise.all([import('../../verify/verify-document.js'), import('../../verify/format-report.js')]);
   const { report, written } = verifyDocument(doc, provenance, read.problems, library, answersFile ? { answers: answersFile } : {});
   if (options.json) {
-    ctx.io.stdout.write(JSON.stringify(reportJson(report, shown), null, 2) + '\n');
+    ctx.io.stdout.write(terminalJson(reportJson(report, shown)) + '\n');
   } else {
     const placeSizes = new Map<WrittenParagraph['place'], number>();
     for (const p of written?.body ?? []) placeSizes.set(p.place, (placeSizes.get(p.place) ?? 0) + 1);
