@@ -19,16 +19,19 @@ export function formatReport(report: VerifyReport, ctx: ReportContext, chalk: Ch
   const d = report.document;
   const bad = chalk.red('✗');
   const out: string[] = [];
-  out.push(m.built(chalk.bold(printable(ctx.file)), printable(d.release), printable(d.template), printable(d.language), printable(d.date)));
-  out.push(m.library(report.library.release, report.library.lock));
+  // Every message may hold text from the document or the library: each goes through printable
+  // before our own colours are added.
+  const file = printable(ctx.file);
+  out.push(printable(m.built(file, d.release, d.template, d.language, d.date)).replace(file, chalk.bold(file)));
+  out.push(printable(m.library(report.library.release, report.library.lock)));
   const differ = report.problems.some((p) => p.kind === 'answers-differ');
-  out.push(m.answers(ctx.answerCount, d.answers, ctx.answersFile ? { display: printable(ctx.answersFile), same: !differ } : undefined), '');
-  for (const problem of report.problems) out.push(`${bad} ${m.problem(problem)}`);
+  out.push(printable(m.answers(ctx.answerCount, d.answers, ctx.answersFile ? { display: ctx.answersFile, same: !differ } : undefined)), '');
+  for (const problem of report.problems) out.push(`${bad} ${printable(m.problem(problem))}`);
   if (report.problems.length > 0) out.push('');
 
   const width = Math.max(0, ...report.clauses.map((c) => printable(c.id).length));
   for (const c of report.clauses) {
-    const reasons = [...(c.edited ? [m.editedClause] : []), ...c.problems.map((p) => m.clauseProblem(p))];
+    const reasons = [...(c.edited ? [m.editedClause] : []), ...c.problems.map((p) => printable(m.clauseProblem(p)))];
     const label = c.verdict === 'ok' ? '' : `  ${chalk.red(m.verdict[c.verdict])}: ${reasons.join('; ')}`;
     out.push(`${c.verdict === 'ok' ? chalk.green('✓') : bad} ${printable(c.id).padEnd(width)}  ${printable(c.version)}${label}`);
   }
@@ -64,7 +67,7 @@ function differenceLines(differences: readonly TextDifference[], sizes: Readonly
     }
     out.push(m.difference(d));
   }
-  return out.map((line) => line.charAt(0).toUpperCase() + line.slice(1));
+  return out.map(printable).map((line) => line.charAt(0).toUpperCase() + line.slice(1));
 }
 
 function placeOf(d: TextDifference): WrittenParagraph['place'] | undefined {
