@@ -92,7 +92,7 @@ const failing: Record<string, Case[]> = {
     {
       name: 'a field nothing like a known one',
       files: { [X]: clause('exit.x', ['reviewer: Anna']) },
-      expected: [error('unknown-field', X, 6, 1, 'unknown field "reviewer"', 'remove it; allowed fields: id, version, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog')],
+      expected: [error('unknown-field', X, 6, 1, 'unknown field "reviewer"', 'remove it; allowed fields: id, version, overrides, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog')],
     },
   ],
   'invalid-semver': [

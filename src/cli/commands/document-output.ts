@@ -3,7 +3,7 @@ import { InputError, UsageError } from '../../errors.js';
 import { parseCondition } from '../../expr/parse.js';
 import type { Finding } from '../../finding.js';
 import type { Library } from '../../library/model.js';
-import { locateInString } from '../../library/yaml-source.js';
+import { locateInString, shownFile } from '../../library/yaml-source.js';
 import type { ReferenceDoc } from '../../render/docx/reference.js';
 import type { CommandContext } from '../context.js';
 import { displayPath, relativeToCwd } from '../load.js';
@@ -37,7 +37,7 @@ export function requireParsableConditions(ctx: CommandContext, library: Library,
     findings.push({
       ruleId: 'condition-syntax',
       severity: 'error',
-      file: source.file,
+      file: shownFile(source),
       ...locateInString(source, ['when'], clause.when, offset, length),
       message: `the condition of ${clause.id} does not parse: ${message}`,
       ...(fix ? { fix } : {}),

@@ -22,7 +22,7 @@ export const checkConditions: Check = (ctx) => {
       continue;
     }
     // Without a readable questions.yaml every name would be "unknown": its own error is the one to fix.
-    if (!library.questionsFile) continue;
+    if (!library.interview) continue;
     const expr = ctx.clauseConditions.get(id)!;
     // Libraries repeat the same conditions across many clauses: analyse each text once.
     let verdict = verdicts.get(when);
@@ -60,18 +60,17 @@ export const checkConditions: Check = (ctx) => {
     }
   }
 
-  const questions = library.questionsFile;
-  if (questions) {
+  if (library.interview) {
     for (const entry of library.questions.values()) {
       const when = entry.question.when;
       if (when === undefined) continue;
-      const path = [...entry.path, 'when'];
+      const { source, path } = entry.at('when');
       const parsed = parseCondition(when);
       if (!parsed.ok) {
-        reportAt(ctx, questions.source, path, when, parsed.error.offset, parsed.error.length, 'condition-syntax', `the condition does not parse: ${parsed.error.message}`, parsed.error.fix);
+        reportAt(ctx, source, path, when, parsed.error.offset, parsed.error.length, 'condition-syntax', `the condition does not parse: ${parsed.error.message}`, parsed.error.fix);
         continue;
       }
-      if (!reportCheckIssues(ctx, questions.source, path, when, parsed.expr)) continue;
+      if (!reportCheckIssues(ctx, source, path, when, parsed.expr)) continue;
       let ordered = true;
       for (const ref of guardedRefs(parsed.expr)) {
         const other = library.questions.get(ref.name);
@@ -79,7 +78,7 @@ export const checkConditions: Check = (ctx) => {
           ordered = false;
           reportAt(
             ctx,
-            questions.source,
+            source,
             path,
             when,
             ref.start,
@@ -91,15 +90,15 @@ export const checkConditions: Check = (ctx) => {
         }
       }
       if (!ordered) continue;
-      reportUnanswerable(ctx, questions.source, path, when, parsed.expr);
+      reportUnanswerable(ctx, source, path, when, parsed.expr);
       const result = findAnswers({ exprs: [parsed.expr], questions: library.questions, whenOf: (q) => ctx.questionConditions.get(q), predicate: (a) => evaluate(parsed.expr, a) });
       if (result.analysed && result.found === null) {
-        ctx.report({ ruleId: 'dead-question', source: questions.source, path, message: `no answers satisfy this condition, so ${entry.question.id} is never asked`, fix: 'fix the condition or remove the question' });
+        ctx.report({ ruleId: 'dead-question', source: source, path, message: `no answers satisfy this condition, so ${entry.question.id} is never asked`, fix: 'fix the condition or remove the question' });
       }
     }
   }
 
-  if (questions) checkConflicts(ctx);
+  if (library.interview) checkConflicts(ctx);
 };
 
 /** Report the checker's issues; true when there were none. */
