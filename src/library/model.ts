@@ -69,6 +69,14 @@ export interface Layer {
   found?: BaseLink;
 }
 
+/** A base item a library leaves out. */
+export interface Excluded {
+  kind: 'clause' | 'question' | 'template';
+  reason: string | undefined;
+  /** Its place in the library's `exclude:` list. */
+  index: number;
+}
+
 /** How a library names and finds its base. */
 export interface BaseLink {
   /** `extends.from` as written; absent: the library clausula ships. */
@@ -108,6 +116,8 @@ export interface Library {
   base: Library | undefined;
   /** Set when the library extends a base that cannot be used: its findings say why. */
   baseUnavailable: boolean;
+  /** What the library's `exclude:` leaves out of its base, by id. */
+  excluded: Map<string, Excluded>;
   /** Indexes, built once. */
   questions: Map<string, QuestionEntry>;
   clauseById: Map<string, Located<Clause>>;
@@ -122,6 +132,13 @@ export function ownLayer(library: Library): Layer | undefined {
 /** Is the item written in the library's own files (not inherited from a base)? */
 export function isOwn(library: Library, item: { layer: string }): boolean {
   return item.layer === library.layers[0]?.id;
+}
+
+/** The library of each layer, as a library of its own: the library itself, its base, its base's base… (shorter when a base cannot be read). */
+export function chainOf(library: Library): Library[] {
+  const out: Library[] = [];
+  for (let l: Library | undefined = library; l; l = l.base) out.push(l);
+  return out;
 }
 
 /** The layer an item comes from. */

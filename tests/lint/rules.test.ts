@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { rules } from '../../src/lint/rule-meta.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { error, info, lintBasic, lintDir, VERSION_RULES, warning, type Row } from '../helpers/lint.js';
+import { error, info, LAYER_RULES, lintBasic, lintDir, VERSION_RULES, warning, type Row } from '../helpers/lint.js';
 import { testdir } from '../helpers/testdir.js';
 
 /**
@@ -679,9 +679,9 @@ describe('the fixture', () => {
     expect(lintBasic()).toEqual([]);
   });
 
-  test('every rule lint knows has a failing and a passing case here (or is a version rule)', () => {
+  test('every rule lint knows has a failing and a passing case here (or is a version or layer rule)', () => {
     const covered = Object.keys(failing).filter((id) => failing[id]!.length > 0 && (passing[id]?.length ?? 0) > 0);
-    expect([...covered, ...VERSION_RULES].sort()).toEqual(Object.keys(rules).sort());
+    expect([...covered, ...VERSION_RULES, ...LAYER_RULES].sort()).toEqual(Object.keys(rules).sort());
   });
 });
 

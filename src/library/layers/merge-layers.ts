@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Finding } from '../../finding.js';
 import type { Category, LibraryManifest, LibraryManifestFile } from '../../schema/library.js';
-import type { BaseLink, Layer, Library, Located, QuestionEntry, SectionEntry, Where } from '../model.js';
+import type { BaseLink, Excluded, Layer, Library, Located, QuestionEntry, SectionEntry, Where } from '../model.js';
 import type { LayerFiles } from '../read-layer.js';
 import { rebased, type YamlSource } from '../yaml-source.js';
 import { indexLibrary } from './index-library.js';
@@ -20,16 +20,18 @@ export interface Exclusions {
   clauses: Set<string>;
   questions: Set<string>;
   templates: Set<string>;
+  all: Map<string, Excluded>;
 }
 
-/** Sort the ids of `exclude:` by what they name in the base: a clause, a question or a template (first found). */
+/** Sort the ids of `exclude:` by what they name in the base: a clause, a question or a template (first found). Ids the base lacks are lint's to report. */
 export function exclusionsOf(manifest: LibraryManifestFile, base: Library): Exclusions {
-  const out: Exclusions = { clauses: new Set(), questions: new Set(), templates: new Set() };
-  for (const { id } of manifest.exclude ?? []) {
-    if (base.clauseById.has(id) || base.brokenClauseIds.has(id)) out.clauses.add(id);
-    else if (base.questions.has(id)) out.questions.add(id);
-    else if (base.templateById.has(id)) out.templates.add(id);
-  }
+  const out: Exclusions = { clauses: new Set(), questions: new Set(), templates: new Set(), all: new Map() };
+  (manifest.exclude ?? []).forEach(({ id, reason }, index) => {
+    const kind = base.clauseById.has(id) || base.brokenClauseIds.has(id) ? 'clause' : base.questions.has(id) ? 'question' : base.templateById.has(id) ? 'template' : undefined;
+    if (kind === undefined || out.all.has(id)) return;
+    out[kind === 'clause' ? 'clauses' : kind === 'question' ? 'questions' : 'templates'].add(id);
+    out.all.set(id, { kind, reason, index });
+  });
   return out;
 }
 
@@ -66,6 +68,7 @@ export function mergeLayers(files: LayerFiles, base: Library, seat: BaseSeat, fi
     layers: [layerOf(files), ...baseLayers(base, seat)],
     base,
     baseUnavailable: base.baseUnavailable,
+    excluded: excluded.all,
     questions: new Map(),
     clauseById: new Map(),
     templateById: new Map(),
@@ -97,6 +100,7 @@ export function unmergedLibrary(files: LayerFiles, findings: Finding[], base?: L
     layers: [layerOf(files), ...(base && prefix !== undefined && link ? baseLayers(base, { prefix, link }) : [])],
     base: undefined,
     baseUnavailable: true,
+    excluded: new Map(),
     questions: new Map(),
     clauseById: new Map(),
     templateById: new Map(),

@@ -25,6 +25,7 @@ export function standaloneLibrary(files: LayerFiles): Library {
     layers: files.manifest ? [layerOf(files)] : [],
     base: undefined,
     baseUnavailable: false,
+    excluded: new Map(),
     questions: new Map(),
     clauseById: new Map(),
     templateById: new Map(),
