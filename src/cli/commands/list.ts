@@ -4,6 +4,7 @@ import { clauseOrigin, type ClauseOrigin } from '../../library/layers/origin.js'
 import type { CommandContext } from '../context.js';
 import { languageFor, loadFor } from '../load.js';
 import { warnUnreadable } from './warn-unreadable.js';
+import { terminalJson, terminalSafe } from '../../text/terminal-safe.js';
 
 export async function run(ctx: CommandContext, _args: string[], options: Record<string, unknown>): Promise<number> {
   const library = loadFor(ctx);
@@ -18,7 +19,7 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
 
   if (options.json) {
     const rows = clauses.map((c) => ({ id: c.id, version: c.version, status: c.status, category: c.category, title: pick(c.title, language), when: c.when ?? null, layer: library.clauseById.get(c.id)?.layer ?? null }));
-    ctx.io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    ctx.io.stdout.write(terminalJson(rows) + '\n');
     return 0;
   }
   if (clauses.length === 0) {
@@ -30,7 +31,7 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
   const layered = library.layers.length > 1;
   const origins = new Map(clauses.map((c) => [c.id, layered ? originColumn(clauseOrigin(library, c.id)) : '']));
   const originWidth = Math.max(0, ...[...origins.values()].map((o) => o.length));
-  const lines = clauses.map((c: Clause) => `${c.id.padEnd(width)}  ${c.version.padEnd(7)}  ${c.status.padEnd(10)}  ${layered ? `${origins.get(c.id)!.padEnd(originWidth)}  ` : ''}${pick(c.title, language)}`);
+  const lines = clauses.map((c: Clause) => terminalSafe(`${c.id.padEnd(width)}  ${c.version.padEnd(7)}  ${c.status.padEnd(10)}  ${layered ? `${origins.get(c.id)!.padEnd(originWidth)}  ` : ''}${pick(c.title, language)}`));
   ctx.io.stdout.write(lines.join('\n') + `\n\n${clauses.length} ${clauses.length === 1 ? 'clause' : 'clauses'}\n`);
   return 0;
 }

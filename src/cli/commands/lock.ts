@@ -14,6 +14,7 @@ import type { Library } from '../../library/model.js';
 import { writeFileSafely } from '../../write/write-file.js';
 import { toolVersion, type CommandContext } from '../context.js';
 import { displayPath, loadFor, relativeToCwd } from '../load.js';
+import { terminalJson } from '../../text/terminal-safe.js';
 
 /**
  * The findings that make locking wrong: the lock would accept a change nobody versioned, or
@@ -57,7 +58,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
 
   if (options.json) {
     ctx.io.stdout.write(
-      JSON.stringify(
+      terminalJson(
         {
           file: shownPath,
           written,
@@ -68,10 +69,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
           added: delta ? delta.added : Object.keys(lock.clauses),
           removed: delta ? delta.removed : [],
           ...(lock.bases ? { bases: lock.bases.map((b) => `${b.library}@${b.version}`) } : {}),
-        },
-        null,
-        2,
-      ) + '\n',
+        }) + '\n',
     );
     return 0;
   }
