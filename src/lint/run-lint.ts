@@ -57,16 +57,22 @@ export function lintLibrary(library: Library, options: LintOptions = {}): Findin
   return findings.sort(compareFindings);
 }
 
+/**
+ * A circle or a conflict in the chain of bases depends on the libraries above the base as
+ * much as on the base: it is reported wherever it is found, and never counted as the base's own.
+ */
+const CHAIN_RULES = new Set(['base-cycle', 'base-conflict']);
+
 /** The base's own findings (its lint, seen from this library's folder): what is left is this library's doing. */
 function withoutBaseFindings(findings: Finding[], library: Library, ofBase: readonly Finding[]): Finding[] {
   const prefix = library.layers[1]!.prefix;
-  const own = new Set(ofBase.map((f) => key({ ...f, file: posix.join(prefix, f.file) })));
+  const own = new Set(ofBase.filter((f) => !CHAIN_RULES.has(f.ruleId)).map((f) => key({ ...f, file: posix.join(prefix, f.file) })));
   return findings.filter((f) => !own.has(key(f)));
 }
 
 /** One finding, where `extends` names the base, for the errors the base has of its own. */
 function baseErrors(library: Library, ofBase: readonly Finding[]): Finding[] {
-  const { error } = countBySeverity(ofBase);
+  const { error } = countBySeverity(ofBase.filter((f) => !CHAIN_RULES.has(f.ruleId)));
   if (error === 0) return [];
   const manifest = ownLayer(library)!.manifest;
   const layer = library.layers[1]!;

@@ -75,7 +75,7 @@ export function extendBase(files: LayerFiles, ext: Extends, above: readonly Chai
     report(
       'base-conflict',
       ['extends', 'library'],
-      `the chain of bases holds ${baseManifest.id} twice, at ${twice.version} and at ${baseManifest.version} (${shownBase(location.kind, ext.from)})`,
+      `the chain of bases holds ${baseManifest.id} twice, at ${twice.version} and at ${baseManifest.version} ${shownBase(location.kind, ext.from)}`,
       'a chain names each library once: extend one release of it',
     );
     return unmergedLibrary(files, findings, base, prefix, link);
