@@ -34,6 +34,8 @@ export function describeErrors(errors: readonly ErrorObject[], source: YamlSourc
     // `if`/`else` (an item that adapts a base item may leave fields out) reports the fields themselves too.
     if (error.keyword === 'if') continue;
     if (error.keyword !== 'anyOf' && anyOfPaths.some((p) => error.schemaPath.startsWith(p))) continue;
+    // An if/then/else only says which branch failed; the branch's own errors say what is wrong.
+    if (error.keyword === 'if') continue;
     findings.push(describe(error, source));
   }
   return findings;

@@ -7,6 +7,7 @@ import { checkChangelog } from './rules/changelog.js';
 import { checkClauseText, checkUnusedQuestions } from './rules/clause-text.js';
 import { checkConditions } from './rules/conditions.js';
 import { checkLayers } from './rules/layers.js';
+import { checkDefinitions } from './rules/definitions.js';
 import { checkQuestions } from './rules/questions.js';
 import { checkReferences } from './rules/references.js';
 import { checkStructure } from './rules/structure.js';
@@ -22,6 +23,7 @@ export const checks: Check[] = [
   checkQuestions,
   checkConditions,
   checkClauseText,
+  checkDefinitions,
   checkUnusedQuestions,
   checkChangelog,
   checkVersions,

@@ -35,7 +35,7 @@ describe('a library over a base', () => {
       'audit.city-audit city-lib',
     ]);
     const library = loadLibrary(city);
-    expect(library.clauseById.get('ownership.generated-data')!.value.text.en).toBe('All data belong to the City.');
+    expect(library.clauseById.get('ownership.generated-data')!.value.text).toEqual({ en: 'All data belong to the City.' });
     expect(library.findings).toEqual([]);
     // Languages and categories come from the base; a category of its own is added after the base's.
     expect(library.manifest!.value.languages).toEqual(['en']);

@@ -79,6 +79,13 @@ function formatExplanation(e: ClauseExplanation, chalk: ChalkInstance, layered: 
       lines.push(`           ${'  '.repeat(line.depth)}${line.text}  → ${result}${read ? chalk.dim(`   (${read})`) : ''}`);
     }
   }
+  if (e.included && e.passages.length > 0) {
+    lines.push(`         ${chalk.dim('passages under their own condition:')}`);
+    for (const p of e.passages) {
+      const said = [...(p.when !== null ? [`when: ${p.when}`] : []), ...(p.defines !== null ? [`defines "${p.defines}": printed only where the document uses it`] : [])].join('; ');
+      lines.push(`           ${p.holds ? chalk.green('✔') : chalk.red('✘')} ${p.number}  ${said}${p.holds ? '' : chalk.dim('  (left out)')}`);
+    }
+  }
   return lines;
 }
 

@@ -1,6 +1,7 @@
 import { ownLayer, type Where } from '../../library/model.js';
 import { dataAt, type PathSegment, type YamlSource } from '../../library/yaml-source.js';
 import type { Check, LintContext } from '../context.js';
+import { passagePath, passagesOf } from '../../text/passages.js';
 
 /**
  * Every text in every library language; no texts in other languages. Only the library's own
@@ -23,7 +24,11 @@ export const checkTranslations: Check = (ctx) => {
     if (clause.source.prefix) continue;
     const v = clause.value;
     localized(ctx, clause.source, ['title'], v.title, 'the title');
-    localized(ctx, clause.source, ['text'], v.text, 'the text');
+    passagesOf(v.text).forEach((passage, i) => {
+      const what = Array.isArray(v.text) ? `passage ${i + 1} of the text` : 'the text';
+      localized(ctx, clause.source, passagePath(v.text, i), passage.text, what);
+      if (passage.defines) localizedTerm(ctx, clause.source, ['text', i, 'defines'], passage.defines, `the term passage ${i + 1} defines`);
+    });
     localized(ctx, clause.source, ['guidance'], v.guidance, 'the guidance');
     (v.legalBasis ?? []).forEach((basis, i) => {
       const path = ['legalBasis', i, 'ref'];
@@ -73,6 +78,11 @@ export const checkTranslations: Check = (ctx) => {
     });
   }
 };
+
+/** A defined term: one form or a list of forms per language. */
+function localizedTerm(ctx: LintContext, source: YamlSource, path: PathSegment[], term: Record<string, string | string[]>, what: string): void {
+  localized(ctx, source, path, Object.fromEntries(Object.entries(term).map(([l, t]) => [l, Array.isArray(t) ? t.join(' ') : t])), what);
+}
 
 function localized(ctx: LintContext, source: YamlSource, path: PathSegment[], text: Record<string, string>, what: string): void {
   const missing = ctx.languages.filter((l) => !(l in text) || text[l]!.trim() === '');
