@@ -164,6 +164,35 @@ describe('clausula verify', () => {
     expect(header.stdout).toContain('  ✗ The header holds text the build does not write: “EXP-2026-7 — draft, not binding”\n');
   });
 
+  it('verifies a clause whose passages print under their own conditions, and catches a passage that should be there taken out', async () => {
+    const personal = [
+      'id: data.personal',
+      'version: 1.0.0',
+      'status: approved',
+      'category: data',
+      'when: processesPersonalData',
+      'title: { en: Personal data, es: Datos personales }',
+      'text:',
+      '  - text: { en: "For personal data, the Contractor shall:", es: "En cuanto a los datos personales, la empresa contratista:" }',
+      '  - when: \'"sensor" in kinds\'',
+      '    text: { en: "1. calibrate the sensors of {{ authorityName }};", es: "1. calibrará los sensores de {{ authorityName }};" }',
+      '  - when: \'"video" in kinds\'',
+      '    text: { en: "1. blur faces;", es: "1. difuminará las caras;" }',
+      '  - text: { en: "1. keep personal data in the EEA.", es: "1. mantendrá los datos personales en el EEE." }',
+      'guidance: { en: When personal data are processed., es: Cuando se tratan datos personales. }',
+      'changelog:',
+      '  - { version: 1.0.0, date: 2026-11-20, note: First version. }',
+      '',
+    ].join('\n');
+    const { dir, bytes } = await built([], { 'clauses/data/personal.yaml': personal });
+    const ok = await verify(dir, 'tender.docx');
+    expect(ok.code, ok.stdout).toBe(0);
+    writeFileSync(join(dir, 'tampered.docx'), await editDocx(bytes, 'word/document.xml', (xml) => xml.replace(paragraphWith(xml, 'For personal data, the Contractor shall:'), '')));
+    const taken = await verify(dir, 'tampered.docx');
+    expect(taken.code).toBe(1);
+    expect(taken.stdout).toContain('  ✗ Paragraph 1 of clause 2.1 “Personal data”: missing (the build writes “For personal data, the Contractor shall:”)\n');
+  });
+
   it('reports a library whose clause or release moved on, and checks clauses.lock.yaml', async () => {
     const { dir } = await built();
     const { readWordDocument } = await import('../../src/verify/read-document.js');
