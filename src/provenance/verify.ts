@@ -1,6 +1,5 @@
 import { parseClauseText } from '../text/clause-text.js';
-import { resolveBlocks } from '../assemble/document.js';
-import { showable } from '../text/literal.js';
+import { clauseTitle, resolveBlocks } from '../assemble/document.js';
 import { wordsFor } from '../assemble/words.js';
 import { pick, releaseOf, type Library } from '../library/model.js';
 import type { Clause } from '../schema/clause.js';
@@ -102,7 +101,7 @@ export function readsAsLibrary(clause: Clause, library: Library, language: strin
   const manifest = library.manifest?.value;
   const fallback = manifest?.defaultLanguage ?? manifest?.languages[0];
   const blocks = resolveBlocks(parseClauseText(pick(clause.text, language, fallback)), () => ANSWER, wordsFor(language), () => undefined);
-  const pattern = clausePlainText(showable(pick(clause.title, language, fallback)), blocks);
+  const pattern = clausePlainText(clauseTitle(clause, (t) => pick(t, language, fallback), wordsFor(language)), blocks);
   return matchesWithGaps(pattern.split(ANSWER), text);
 }
 

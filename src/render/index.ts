@@ -9,8 +9,8 @@ export interface RenderOptions {
   date: Date;
   /** Styles from --reference-doc (docx only). */
   reference?: ReferenceDoc;
-  /** Lay the pages out for the table of contents' page numbers (docx only; slow). */
-  tocPageNumbers?: boolean;
+  /** The table of contents' page numbers (docx only): see DocxOptions. */
+  tocPages?: 'estimate' | readonly string[];
 }
 
 /** Lay a document model out in a format. Each format loads only when asked for: docx is slow to import. */

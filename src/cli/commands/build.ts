@@ -64,7 +64,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     { includeDrafts },
   );
   const model = buildDocument(library, template, selection, loaded.answers, { language, date, rationale: options.rationale === true, includeDrafts });
-  const rendered = await renderDocument(format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
+  const rendered = await renderDocument(format, model, { date, ...(options.tocPageNumbers === true ? { tocPages: 'estimate' as const } : {}), ...(reference ? { reference } : {}) });
 
   if (output.path === undefined) writeToStdout(ctx, rendered);
   else await writeFileSafely(output.path, rendered, { force, display: output.shown });

@@ -28,7 +28,7 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
 
   const date = documentDate(ctx.io.env);
   const model = buildGuide(library, { language, date });
-  const rendered = await renderDocument(format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
+  const rendered = await renderDocument(format, model, { date, ...(options.tocPageNumbers === true ? { tocPages: 'estimate' as const } : {}), ...(reference ? { reference } : {}) });
   if (path === undefined) writeToStdout(ctx, rendered);
   else await writeFileSafely(path, rendered, { force, display: shown });
 
