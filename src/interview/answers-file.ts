@@ -1,7 +1,8 @@
 import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
 import { hasValue } from '../expr/evaluate.js';
-import { pick, releaseOf, type Library } from '../library/model.js';
-import { answersInOrder, questionnaire, type AnswerState } from './state.js';
+import { pick, releaseOf, type Library, type QuestionEntry } from '../library/model.js';
+import type { AnswerValue } from '../schema/common.js';
+import { answersInOrder, questionnaire, type AnswerState, type Questionnaire } from './state.js';
 
 export interface AnswersFileInput {
   library: Library;
@@ -11,6 +12,11 @@ export interface AnswersFileInput {
   date: string;
   /** Kept from the file being resumed. */
   template?: string;
+  /**
+   * Answers that do not validate, as the file had them (ResumedFile.invalid): written back at
+   * their question's place until the officer replaces them, so none is dropped unseen.
+   */
+  invalid?: ReadonlyMap<string, AnswerValue>;
 }
 
 /**
@@ -21,7 +27,8 @@ export interface AnswersFileInput {
  */
 export function answersFileText(input: AnswersFileInput): string {
   const { library, language, answers } = input;
-  const ordered = answersInOrder(questionnaire(library), answers);
+  const q = questionnaire(library);
+  const ordered = withInvalid(q, answersInOrder(q, answers), input.invalid);
   const data: Record<string, unknown> = { library: releaseOf(library), language };
   if (input.template) data.template = input.template;
   data.answers = Object.fromEntries(ordered.map(([entry, value]) => [entry.question.id, value]));
@@ -47,6 +54,19 @@ export function answersFileText(input: AnswersFileInput): string {
     },
   });
   return doc.toString({ nullStr: '', lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** The answers to write, in interview order: the valid ones and, where a question has none, the invalid one the file had. */
+function withInvalid(q: Questionnaire, valid: [QuestionEntry, AnswerValue][], invalid: ReadonlyMap<string, AnswerValue> | undefined): [QuestionEntry, AnswerValue][] {
+  if (!invalid || invalid.size === 0) return valid;
+  const byId = new Map(valid.map(([entry, value]) => [entry.question.id, value]));
+  const out: [QuestionEntry, AnswerValue][] = [];
+  for (const entry of q.entries) {
+    const id = entry.question.id;
+    if (byId.has(id)) out.push([entry, byId.get(id) as AnswerValue]);
+    else if (invalid.has(id)) out.push([entry, invalid.get(id) as AnswerValue]);
+  }
+  return out;
 }
 
 /** "Smart parking concession (EXP-2026-0412)", from the answers that name the tender. */

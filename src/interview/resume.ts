@@ -1,10 +1,11 @@
 import { InputError } from '../errors.js';
 import type { Finding } from '../finding.js';
 import type { Library } from '../library/model.js';
-import { checkAnswers } from '../library/validate-answers.js';
+import { answerProblem, checkAnswers } from '../library/validate-answers.js';
 import { validateSchema } from '../library/validate-schema.js';
 import { readYamlFile } from '../library/yaml-source.js';
 import type { AnswersFile } from '../schema/answers.js';
+import type { AnswerValue } from '../schema/common.js';
 import type { AnswerState } from './state.js';
 
 export interface ResumedFile {
@@ -20,6 +21,12 @@ export interface ResumedFile {
    * refused, since the interview is how an officer repairs the file.
    */
   rejected: Finding[];
+  /**
+   * The values of those rejected answers, as the file has them, by question id: a face that
+   * shows them at their question (the web page) writes them back until they are replaced,
+   * so an answer that does not validate is never dropped unseen.
+   */
+  invalid: Map<string, AnswerValue>;
 }
 
 /** Read an answers file to carry on with. A file that is not an answers file at all is refused, untouched. */
@@ -34,9 +41,13 @@ export function readForResume(library: Library, absolutePath: string, display: s
   const language = file.language ?? library.manifest?.value.defaultLanguage ?? 'en';
   const checked = checkAnswers(library, file.answers, source, ['answers'], language);
   const answers: AnswerState = new Map(checked.answers);
+  const invalid = new Map<string, AnswerValue>();
   // A blank answer to a question that is asked means "asked, left empty": keep it, so it is not asked again.
   for (const [id, value] of Object.entries(file.answers)) {
-    if ((value === null || value === '') && library.questions.has(id)) answers.set(id, null);
+    const entry = library.questions.get(id);
+    if (!entry) continue;
+    if (value === null || value === '') answers.set(id, null);
+    else if (answerProblem(entry.question, value, language)) invalid.set(id, value);
   }
   return {
     answers,
@@ -45,5 +56,6 @@ export function readForResume(library: Library, absolutePath: string, display: s
     release: file.library,
     ignored: checked.findings.filter((f) => f.severity !== 'error'),
     rejected: checked.findings.filter((f) => f.severity === 'error'),
+    invalid,
   };
 }

@@ -92,6 +92,19 @@ describe('reading a file to resume', () => {
     expect(resumed).toMatchObject({ language: 'ca', template: 'data-clauses', release: 'interview-fixture@1.0.0' });
     expect(resumed.rejected.map((f) => `${f.start.line}:${f.start.column} ${f.ruleId}`)).toEqual(['7:17 unknown-option', '8:19 answer-type']);
     expect(resumed.ignored.map((f) => `${f.start.line}:${f.start.column} ${f.ruleId} ${f.fix}`)).toEqual(['9:3 unknown-question did you mean generatesData?']);
+    expect(Object.fromEntries(resumed.invalid)).toEqual({ contractType: 'building', durationMonths: 'twelve' });
+  });
+
+  it('writes back, at their place, the answers that do not validate until they are replaced', () => {
+    const path = join(testdir({ 'a.yaml': 'answers:\n  durationMonths: "twelve"\n  authorityName: Ajuntament de Vic\n  contractType: building\n' }), 'a.yaml');
+    const resumed = readForResume(library, path, 'a.yaml');
+    const text = (invalid: ReadonlyMap<string, AnswerValue>) => answersFileText({ library, language: 'en', answers: resumed.answers, date: '2027-03-01', invalid });
+    expect(text(resumed.invalid).slice(text(resumed.invalid).indexOf('\nanswers:'))).toBe(
+      '\nanswers:\n  # The basics\n  authorityName: Ajuntament de Vic\n  contractType: building\n  durationMonths: twelve\n',
+    );
+    resumed.answers.set('contractType', 'works');
+    resumed.invalid.delete('contractType');
+    expect(text(resumed.invalid)).toContain('  contractType: works\n  durationMonths: twelve\n');
   });
 
   it('refuses, untouched, a file that is not an answers file', () => {

@@ -1,5 +1,5 @@
 import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
-import type { LegalBasis } from '../../schema/clause.js';
+import type { DocLegalBasis } from '../../assemble/document.js';
 import { STYLE } from './styles.js';
 
 /** The document's footnotes, numbered in the order they are referenced. */
@@ -12,7 +12,7 @@ export class Footnotes {
    * addresses as links. Word puts the note's number before the first paragraph; a space
    * follows it, as Word's own footnotes have.
    */
-  legalBases(bases: readonly LegalBasis[]): FootnoteReferenceRun {
+  legalBases(bases: readonly DocLegalBasis[]): FootnoteReferenceRun {
     const id = this.next++;
     this.notes[id] = {
       children: bases.map(
