@@ -160,7 +160,10 @@ export function buildDocument(
     for (const entry of [...library.questions.values()].sort((a, b) => a.index - b.index)) {
       const value = answerText(entry.question.id);
       if (value === undefined) continue;
-      rows.push([capitalise(typeset(text(entry.question.label), words.locale)), capitalise(value)]);
+      // Option labels are written to read inside a sentence ("en temps real"); in the table they start with a capital,
+      // as the questions and the yes/no answers do. What the officer typed stays as typed.
+      const option = entry.question.type === 'select' || entry.question.type === 'multiselect';
+      rows.push([capitalise(typeset(text(entry.question.label), words.locale)), option ? capitalise(value) : value]);
     }
     annexes.push({ kind: 'answers', title: words.answersAnnex, columns: [words.question, words.answer], rows });
   }
