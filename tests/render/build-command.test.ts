@@ -165,7 +165,7 @@ describe('clausula build', () => {
     const dir = fixtureCopy('render');
     const tty = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', '-'], { cwd: dir, tty: true });
     expect(tty.code).toBe(2);
-    expect(tty.stderr).toContain('a Word document is binary and is not written to a terminal');
+    expect(tty.stderr).toContain('a Word document or a PDF is binary and is not written to a terminal');
     const piped = spawnCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', '-'], { cwd: dir, encoding: 'latin1' });
     expect(piped.code, piped.stderr).toBe(0);
     expect(piped.stdout.startsWith('PK\x03\x04')).toBe(true);
