@@ -103,7 +103,7 @@ function words(lang: Lang): Words {
         const place = p.place;
         switch (place.kind) {
           case 'cover':
-            return p.index === 0 ? 'el títol de la portada' : `la línia ${p.index} de la portada`;
+            return `la línia ${p.index + 1} de la portada`;
           case 'contents':
             return p.index === 0 ? "el títol de l'índex" : `l'entrada ${p.index} de l'índex`;
           case 'part':
@@ -138,7 +138,7 @@ function words(lang: Lang): Words {
         const place = p.place;
         switch (place.kind) {
           case 'cover':
-            return p.index === 0 ? 'el título de la portada' : `la línea ${p.index} de la portada`;
+            return `la línea ${p.index + 1} de la portada`;
           case 'contents':
             return p.index === 0 ? 'el título del índice' : `la entrada ${p.index} del índice`;
           case 'part':
@@ -171,7 +171,7 @@ function words(lang: Lang): Words {
       const place = p.place;
       switch (place.kind) {
         case 'cover':
-          return p.index === 0 ? 'the title of the cover' : `line ${p.index} of the cover`;
+          return `line ${p.index + 1} of the cover`;
         case 'contents':
           return p.index === 0 ? 'the title of the table of contents' : `entry ${p.index} of the table of contents`;
         case 'part':
@@ -331,7 +331,7 @@ export function verifyMessages(language: string): VerifyMessages {
           case 'heading-count':
             return d.level === 2
               ? `el document té ${d.found} ${d.found === 1 ? 'títol' : 'títols'} de clàusula; clausula n’escriu ${d.expected}`
-              : `el document té ${d.found} ${d.found === 1 ? 'títol' : 'títols'} de part i d’annex; clausula n’escriu ${d.expected}`;
+              : `el document té ${d.found} ${d.found === 1 ? 'títol' : 'títols'} de part i d’apèndix; clausula n’escriu ${d.expected}`;
           case 'header':
             return `${d.part === 'header' ? 'la capçalera' : 'el peu de pàgina'} conté text que clausula no escriu: ${q(d.text)}`;
           case 'import':
@@ -459,7 +459,7 @@ export function verifyMessages(language: string): VerifyMessages {
           case 'heading-count':
             return d.level === 2
               ? `el documento tiene ${d.found} ${d.found === 1 ? 'título' : 'títulos'} de cláusula; clausula escribe ${d.expected}`
-              : `el documento tiene ${d.found} ${d.found === 1 ? 'título' : 'títulos'} de parte y de anexo; clausula escribe ${d.expected}`;
+              : `el documento tiene ${d.found} ${d.found === 1 ? 'título' : 'títulos'} de parte y de apéndice; clausula escribe ${d.expected}`;
           case 'header':
             return `${d.part === 'header' ? 'el encabezado' : 'el pie de página'} contiene texto que clausula no escribe: ${q(d.text)}`;
           case 'import':
@@ -583,7 +583,7 @@ export function verifyMessages(language: string): VerifyMessages {
         case 'endnote':
           return `${where(w, d.position)}: an endnote, which the build does not write: ${q(d.text)}`;
         case 'heading-count':
-          return d.level === 2 ? `the document has ${d.found} clause ${d.found === 1 ? 'heading' : 'headings'}; the build writes ${d.expected}` : `the document has ${d.found} ${d.found === 1 ? 'heading' : 'headings'} of parts and annexes; the build writes ${d.expected}`;
+          return d.level === 2 ? `the document has ${d.found} clause ${d.found === 1 ? 'heading' : 'headings'}; the build writes ${d.expected}` : `the document has ${d.found} ${d.found === 1 ? 'heading' : 'headings'} of parts and appendices; the build writes ${d.expected}`;
         case 'header':
           return `the ${d.part} holds text the build does not write: ${q(d.text)}`;
         case 'import':

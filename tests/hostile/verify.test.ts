@@ -63,9 +63,9 @@ describe('verify is not fooled (issue 16, point 7)', () => {
   test('an answer edited in the text to carry an obligation: every paragraph that shows it differs', async () => {
     const result = await verifyBytes(await edit(DOC, (xml) => xml.replaceAll('>Parking sensors<', '>Parking sensors, whose data the contractor owns<')));
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('  ✗ Line 4 of the cover: the document has “Parking sensors, whose data the contractor owns”; the build writes “Parking sensors”\n');
-    expect(result.stdout).toContain('  ✗ Paragraph 1 of clause 1.1 “Terms of the contract”: the document has “…lle awards the contract "Parking sensors, whose data the contractor owns". Note: none.”; the build writes “…lle awards the contract "Parking sensors". Note: none.”\n');
-    expect(result.stdout).toContain('  ✗ Paragraph 6 of “Annex I. Tender data profile”: the document has “Parking sensors, whose data the contractor owns”; the build writes “Parking sensors”\n');
+    expect(result.stdout).toContain('  ✗ Line 6 of the cover: the document has “Parking sensors, whose data the contractor owns”; the build writes “Parking sensors”\n');
+    expect(result.stdout).toContain('  ✗ Paragraph 1 of clause 1.1 “Terms of the contract”: the document has “…lle awards the contract “Parking sensors, whose data the contractor owns”. Note: none.”; the build writes “…lle awards the contract “Parking sensors”. Note: none.”\n');
+    expect(result.stdout).toContain('  ✗ Paragraph 6 of “Appendix I. Tender data profile”: the document has “Parking sensors, whose data the contractor owns”; the build writes “Parking sensors”\n');
     expect(result.stdout).toContain(NOT_VERIFIED);
   });
 
@@ -136,7 +136,7 @@ describe('verify is not fooled (issue 16, point 7)', () => {
 
   test.each([
     ['a character style', (xml: string) => xml.replace('<w:name w:val="Clausula Answer"/>', '<w:name w:val="Clausula Answer"/><w:rPr><w:vanish/></w:rPr>'), 'hidden text, which Word does not show: “City of Testville”'],
-    ['the paragraph style its text is based on', (xml: string) => xml.replace(/(<w:style w:type="paragraph" w:styleId="ListParagraph">[\s\S]*?)(<\/w:style>)/, '$1<w:rPr><w:vanish w:val="true"/></w:rPr>$2'), 'hidden text, which Word does not show: “keep records;”'],
+    ['the paragraph style its text is based on', (xml: string) => xml.replace(/(<w:style w:type="paragraph" w:styleId="ListNumber">[\s\S]*?)(<\/w:style>)/, '$1<w:rPr><w:vanish w:val="true"/></w:rPr>$2'), 'hidden text, which Word does not show: “keep records;”'],
     ['the document defaults', (xml: string) => xml.replace('<w:rPrDefault><w:rPr>', '<w:rPrDefault><w:rPr><w:vanish/>'), 'hidden text, which Word does not show: “Data clauses”'],
   ])('text hidden with w:vanish in %s', async (_what, change, says) => {
     const result = await verifyBytes(await edit('word/styles.xml', change));

@@ -148,20 +148,20 @@ describe('clausula verify', () => {
     expect(json.clauses.find((c: { id: string }) => c.id === 'data.personal')).toMatchObject({ verdict: 'edited', edited: true });
   });
 
-  it('fails on text added to the cover, the table of contents, an annex or the header', async () => {
+  it('fails on text added to the cover, the table of contents, an appendix or the header', async () => {
     const cover = await tampered('word/document.xml', (xml) => xml.replace('>Data clauses<', '>Data clauses, which do not bind the contractor<'));
-    expect(cover.stdout).toContain('  ✗ The title of the cover: the document has “Data clauses, which do not bind the contractor”; the build writes “Data clauses”\n');
-    const toc = await tampered('word/document.xml', (xml) => xml.replace('>Terms of the contract</w:t></w:r><w:r><w:tab/>', '>Terms of the contract (void)</w:t></w:r><w:r><w:tab/>'));
+    expect(cover.stdout).toContain('  ✗ Line 2 of the cover: the document has “Data clauses, which do not bind the contractor”; the build writes “Data clauses”\n');
+    const toc = await tampered('word/document.xml', (xml) => xml.replace('>Terms of the contract</w:t></w:r></w:hyperlink>', '>Terms of the contract (void)</w:t></w:r></w:hyperlink>'));
     expect(toc.stdout).toContain('  ✗ Entry 2 of the table of contents: the document has “1.1. Terms of the contract (void)”; the build writes “1.1. Terms of the contract”\n');
     const annex = await tampered('word/document.xml', (xml) => {
       const at = xml.lastIndexOf('>1,234.5<');
       return `${xml.slice(0, at)}>1,234,500<${xml.slice(at + '>1,234.5<'.length)}`;
     });
     expect(annex.code).toBe(1);
-    expect(annex.stdout).toContain('  ✗ Paragraph 12 of “Annex I. Tender data profile”: the document has “1,234,500”; the build writes “1,234.5”\n');
-    const header = await tampered('word/header1.xml', (xml) => xml.replace('>EXP-2026-7<', '>EXP-2026-7 — draft, not binding<'));
+    expect(annex.stdout).toContain('  ✗ Paragraph 12 of “Appendix I. Tender data profile”: the document has “1,234,500”; the build writes “1,234.5”\n');
+    const header = await tampered('word/header1.xml', (xml) => xml.replace('>File EXP-2026-7<', '>File EXP-2026-7 — draft, not binding<'));
     expect(header.code).toBe(1);
-    expect(header.stdout).toContain('  ✗ The header holds text the build does not write: “EXP-2026-7 — draft, not binding”\n');
+    expect(header.stdout).toContain('  ✗ The header holds text the build does not write: “File EXP-2026-7 — draft, not binding”\n');
   });
 
   it('verifies a clause whose passages print under their own conditions, and catches a passage that should be there taken out', async () => {

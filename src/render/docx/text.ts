@@ -45,7 +45,7 @@ export function writtenText(model: DocumentModel): WrittenText {
     paragraphs.forEach((p, i) => body.push({ ...p, place, index: first + i }));
 
   const cover: Place = { kind: 'cover' };
-  add(cover, [{ text: model.title }, ...model.coverRows.flatMap((row) => [{ text: row.label }, { text: row.value }]), ...(model.notice ? [{ text: model.notice }] : [])]);
+  add(cover, [...(model.annexLine ? [{ text: model.annexLine }] : []), { text: model.title }, ...model.coverRows.flatMap((row) => [{ text: row.label }, { text: row.value }]), ...(model.notice ? [{ text: model.notice }] : [])]);
 
   const contents: Place = { kind: 'contents' };
   add(contents, [
