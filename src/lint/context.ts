@@ -3,7 +3,7 @@ import type { Expr } from '../expr/ast.js';
 import { parseCondition, type ParseError } from '../expr/parse.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Library, Located } from '../library/model.js';
-import { locate, locateInString, type PathSegment, type YamlSource } from '../library/yaml-source.js';
+import { locate, locateInString, shownFile, type PathSegment, type YamlSource } from '../library/yaml-source.js';
 import { ruleMeta } from './rule-meta.js';
 import { questionConditions } from '../library/validate-answers.js';
 import { passagesOf } from '../text/passages.js';
@@ -72,7 +72,7 @@ export function createContext(library: Library): LintContext {
       findings.push({
         ruleId: input.ruleId,
         severity: input.severity ?? ruleMeta(input.ruleId).severity,
-        file: input.source.file,
+        file: shownFile(input.source),
         start: range.start,
         end: range.end,
         message: input.message,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { rules } from '../../src/lint/rule-meta.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { error, info, lintBasic, lintDir, VERSION_RULES, warning, type Row } from '../helpers/lint.js';
+import { error, info, LAYER_RULES, lintBasic, lintDir, VERSION_RULES, warning, type Row } from '../helpers/lint.js';
 import { testdir } from '../helpers/testdir.js';
 
 /**
@@ -97,7 +97,7 @@ const failing: Record<string, Case[]> = {
     {
       name: 'a field nothing like a known one',
       files: { [X]: clause('exit.x', ['reviewer: Anna']) },
-      expected: [error('unknown-field', X, 6, 1, 'unknown field "reviewer"', 'remove it; allowed fields: id, version, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog')],
+      expected: [error('unknown-field', X, 6, 1, 'unknown field "reviewer"', 'remove it; allowed fields: id, version, overrides, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog')],
     },
   ],
   'invalid-semver': [
@@ -737,9 +737,9 @@ describe('the fixture', () => {
     expect(lintBasic()).toEqual([]);
   });
 
-  test('every rule lint knows has a failing and a passing case here (or is a version rule)', () => {
+  test('every rule lint knows has a failing and a passing case here (or is a version or layer rule)', () => {
     const covered = Object.keys(failing).filter((id) => failing[id]!.length > 0 && (passing[id]?.length ?? 0) > 0);
-    expect([...covered, ...VERSION_RULES].sort()).toEqual(Object.keys(rules).sort());
+    expect([...covered, ...VERSION_RULES, ...LAYER_RULES].sort()).toEqual(Object.keys(rules).sort());
   });
 });
 
