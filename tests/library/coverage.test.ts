@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { outline } from '../../src/assemble/outline.js';
 import { loadLibrary } from '../../src/library/load-library.js';
 import { inline } from '../../src/render/markdown.js';
+import { typeset } from '../../src/text/typography.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 
 // The coverage added to the default library for release 2.0.0: each topic, its clauses
@@ -72,7 +73,7 @@ describe('the coverage added to the default library', () => {
     const always = { ca: "S'aplica sempre.", es: 'Se aplica siempre.', en: 'Always applies.' }[language]!;
     for (const id of Object.values(TOPICS).flatMap((ids) => Object.keys(ids))) {
       const title = byId.get(id)!.title[language]!;
-      const applies = headings.get(inline(title));
+      const applies = headings.get(inline(typeset(title, language)));
       expect(applies, `${id}: ${title}`).toMatch(/^\*\S.*\*$/);
       expect(applies, id).not.toContain(always);
     }
