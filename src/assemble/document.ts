@@ -1,5 +1,5 @@
 import type { AnswerValue } from '../schema/common.js';
-import type { Clause, LegalBasis } from '../schema/clause.js';
+import type { Clause } from '../schema/clause.js';
 import type { Template } from '../schema/template.js';
 import type { Trace } from '../expr/evaluate.js';
 import { describeCondition } from '../expr/describe.js';
@@ -29,11 +29,17 @@ export interface DocClause {
   blocks: DocBlock[];
   /** `sha256:…` of the clause's text as generated (title and paragraphs, see text/plain-text.ts). */
   textHash: string;
-  legalBasis: LegalBasis[];
+  legalBasis: DocLegalBasis[];
   /** Why the clause is in, in plain words (rationale annex). */
   rationale: string;
   /** In a guideline: what officers read about the clause besides its text. */
   guide?: ClauseGuide;
+}
+
+/** A legal basis in the document's language, as its footnote prints it. */
+export interface DocLegalBasis {
+  ref: string;
+  url?: string;
 }
 
 export interface ClauseGuide {
@@ -117,7 +123,7 @@ export function buildDocument(
   const words = wordsFor(language);
   const manifest = library.manifest!.value;
   const fallback = manifest.defaultLanguage ?? manifest.languages[0];
-  const text = (t: Record<string, string> | undefined) => pick(t, language, fallback);
+  const text = (t: Record<string, string> | string | undefined) => pick(t, language, fallback);
   const answerText = (id: string) => {
     const value = formatAnswer(library.questions.get(id)?.question, answers.get(id), language);
     return value === undefined ? undefined : literalAnswer(value);
@@ -216,7 +222,7 @@ export function buildDocument(
 export function docClause(
   clause: Clause,
   number: string,
-  text: (t: Record<string, string> | undefined) => string,
+  text: (t: Record<string, string> | string | undefined) => string,
   fill: (id: string) => string | undefined,
   words: Words,
   onBlank: (name: string) => void,
@@ -234,7 +240,7 @@ export function docClause(
     title,
     blocks,
     textHash: textHash(clausePlainText(title, blocks)),
-    legalBasis: clause.legalBasis ?? [],
+    legalBasis: (clause.legalBasis ?? []).map((basis) => ({ ref: showable(text(basis.ref)), ...(basis.url ? { url: basis.url } : {}) })),
     rationale: '',
   };
 }

@@ -25,7 +25,7 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
   const words = wordsFor(language);
   const manifest = library.manifest!.value;
   const fallback = manifest.defaultLanguage ?? manifest.languages[0];
-  const text = (t: Record<string, string> | undefined) => pick(t, language, fallback);
+  const text = (t: Record<string, string> | string | undefined) => pick(t, language, fallback);
   // In a guideline a placeholder reads as the question it stands for: [Contract title].
   const placeholder = (id: string) => `[${showable(text(library.questions.get(id)?.question.label)) || id}]`;
 

@@ -1,6 +1,7 @@
 import { checkbox, confirm, input, select, Separator } from '@inquirer/prompts';
 import { Chalk } from 'chalk';
-import { pick } from '../library/model.js';
+import { pick as pickUnsafe } from '../library/model.js';
+import { terminalSafe, withoutUnsafe } from '../text/terminal-safe.js';
 import type { AnswerValue } from '../schema/common.js';
 import type { Question } from '../schema/questions.js';
 import { choicesProblem, inputText, isRequired, parseTyped } from './answer-input.js';
@@ -32,7 +33,10 @@ export function createInquirerPrompter(o: InquirerPrompterOptions): Prompter {
   const width = Math.max(40, Math.min(o.columns ?? 80, 100));
   const pageSize = (count: number) => Math.min(count, Math.max(7, (o.rows ?? 24) - 8));
   const clip = (s: string) => (s.length > width - 8 ? s.slice(0, width - 9) + '…' : s);
-  const say = (text: string, style: TextStyle = 'body') => {
+  // The library's questions, options and help, and answers read back from a file, reach the terminal only through here.
+  const pick = (texts: Parameters<typeof pickUnsafe>[0], language: string) => terminalSafe(pickUnsafe(texts, language));
+  const say = (unsafe: string, style: TextStyle = 'body') => {
+    const text = terminalSafe(unsafe, 'text');
     if (style === 'title') o.output.write(`\n${chalk.bold(text)}\n\n`);
     else if (style === 'heading') o.output.write(`\n${chalk.bold(text)}\n`);
     else if (style === 'muted') o.output.write(chalk.dim(wrap(text, width - 2, '  ')) + '\n');
@@ -69,7 +73,7 @@ export function createInquirerPrompter(o: InquirerPrompterOptions): Prompter {
       const parsed = parseTyped(question, text, o.language);
       return parsed.ok ? true : parsed.message;
     };
-    const text = await input({ message: message + hint, default: inputText(question, initial), prefill: answered ? 'editable' : 'tab', validate, theme }, context);
+    const text = await input({ message: message + hint, default: safeDefault(inputText(question, initial)), prefill: answered ? 'editable' : 'tab', validate, theme }, context);
     const parsed = parseTyped(question, text, o.language);
     return parsed.ok ? parsed.value : null;
   };
@@ -85,17 +89,19 @@ export function createInquirerPrompter(o: InquirerPrompterOptions): Prompter {
     choose<T extends string>(message: string, items: readonly MenuItem<T>[], initial?: T) {
       o.output.write('\n');
       const choices = items.map((item) =>
-        'separator' in item ? new Separator(chalk.bold(item.separator)) : { value: item.value, name: clip(item.label), ...(item.disabled ? { disabled: item.disabled } : {}) },
+        'separator' in item
+          ? new Separator(chalk.bold(terminalSafe(item.separator)))
+          : { value: item.value, name: clip(terminalSafe(item.label)), ...(item.disabled ? { disabled: terminalSafe(item.disabled) } : {}) },
       );
-      return interruptible(select<T>({ message, choices, default: initial, pageSize: pageSize(choices.length), theme: selectTheme }, context));
+      return interruptible(select<T>({ message: terminalSafe(message), choices, default: initial, pageSize: pageSize(choices.length), theme: selectTheme }, context));
     },
     confirm(message, initial) {
       o.output.write('\n');
-      return interruptible(confirm({ message, default: initial, theme: confirmTheme }, context));
+      return interruptible(confirm({ message: terminalSafe(message), default: initial, theme: confirmTheme }, context));
     },
     text(message, { initial, check }) {
       o.output.write('\n');
-      return interruptible(input({ message, default: initial, validate: (s) => check?.(s) ?? true, theme }, context));
+      return interruptible(input({ message: terminalSafe(message), default: safeDefault(initial), validate: (s) => check?.(s) ?? true, theme }, context));
     },
     say,
   };
@@ -145,4 +151,9 @@ export function wrap(text: string, width: number, indent: string): string {
   }
   if (line) lines.push(indent + line);
   return lines.join('\n');
+}
+
+/** An answer offered for editing: what Enter accepts must be what was shown, without the controls (a document drops them anyway). */
+function safeDefault(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : withoutUnsafe(text);
 }

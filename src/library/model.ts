@@ -59,8 +59,9 @@ export function releaseOf(library: Library): string {
   return manifest ? `${manifest.id}@${manifest.version}` : 'unknown';
 }
 
-/** Pick the text for a language, falling back to the library's default, then any. */
-export function pick(text: Record<string, string> | undefined, language: string, fallback?: string): string {
-  if (!text) return '';
+/** The text in `language`, else in `fallback`, else any. A plain string is the same text in every language. */
+export function pick(text: Record<string, string> | string | undefined, language: string, fallback?: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
   return text[language] ?? (fallback ? text[fallback] : undefined) ?? Object.values(text)[0] ?? '';
 }

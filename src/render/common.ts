@@ -1,5 +1,4 @@
-import type { AnnexTable, DocumentModel } from '../assemble/document.js';
-import type { LegalBasis } from '../schema/clause.js';
+import type { AnnexTable, DocLegalBasis, DocumentModel } from '../assemble/document.js';
 
 /** Layout every format shares, so md, html, json and docx say the same thing. */
 
@@ -36,6 +35,6 @@ export function annexHeading(model: DocumentModel, annex: AnnexTable): string {
 }
 
 /** A legal basis as a footnote reads: the reference, then the address when there is one. */
-export function legalBasisText(basis: LegalBasis): string {
+export function legalBasisText(basis: DocLegalBasis): string {
   return basis.url ? `${basis.ref} — ${basis.url}` : basis.ref;
 }

@@ -1,5 +1,6 @@
 import type { AnnexTable, DocBlock, DocClause, DocumentModel, Run } from '../assemble/document.js';
 import { annexHeading } from './common.js';
+import { terminalJson } from '../text/terminal-safe.js';
 
 /** The version of the JSON shape (docs/document-json.md); rises on any incompatible change. */
 export const DOCUMENT_JSON_VERSION = 1;
@@ -38,7 +39,7 @@ export function renderJson(model: DocumentModel): string {
     blanks: model.blanks,
     unplaced: model.unplaced,
   };
-  return JSON.stringify(document, null, 2) + '\n';
+  return terminalJson(document) + '\n';
 }
 
 function clause(c: DocClause) {

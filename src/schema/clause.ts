@@ -1,12 +1,19 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ClauseId, StringEnum, HttpUrl, IsoDate, Localized, Semver, Slug, strictObject } from './common.js';
+import { ClauseId, StringEnum, HttpUrl, IsoDate, Localized, localizedText, Semver, Slug, strictObject } from './common.js';
 
 export const clauseStatuses = ['draft', 'approved', 'deprecated'] as const;
 export const ClauseStatus = StringEnum(clauseStatuses);
 export type ClauseStatus = Static<typeof ClauseStatus>;
 
+const LEGAL_REF = 'the law and article in each language, for example { ca: "Llei 9/2017 (LCSP), art. 122.2", es: "Ley 9/2017 (LCSP), art. 122.2", en: "Law 9/2017 (LCSP), Article 122.2" }';
+
 export const LegalBasis = strictObject({
-  ref: Type.String({ minLength: 1, description: 'the law and article, such as "Llei 9/2017 (LCSP) art. 122.2"' }),
+  /**
+   * One text per library language, so a footnote of a Spanish document cites the law in
+   * Spanish. A single string is the older form, still read (libraries and documents made
+   * before it must keep their hashes); lint asks for one text per language.
+   */
+  ref: Type.Union([localizedText(LEGAL_REF), Type.String({ minLength: 1 })], { description: LEGAL_REF }),
   url: Type.Optional(HttpUrl),
 });
 export type LegalBasis = Static<typeof LegalBasis>;

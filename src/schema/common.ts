@@ -10,10 +10,10 @@ export const LanguageCode = Type.String({
 /** Text written once per library language. Lint checks that every language is present. */
 // `pattern: \S` rather than minLength: it also refuses blank texts, and finds its answer at the first
 // character instead of counting every character of a long clause text.
-export const Localized = Type.Record(LanguageCode, Type.String({ pattern: '\\S', description: NOT_BLANK }), {
-  description: 'one text per language, for example { ca: …, es: …, en: … }',
-  additionalProperties: false,
-});
+export function localizedText(description: string) {
+  return Type.Record(LanguageCode, Type.String({ pattern: '\\S', description: NOT_BLANK }), { description, additionalProperties: false });
+}
+export const Localized = localizedText('one text per language, for example { ca: …, es: …, en: … }');
 export type Localized = Static<typeof Localized>;
 
 export const Semver = Type.String({

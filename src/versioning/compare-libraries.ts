@@ -332,8 +332,10 @@ function compareLocalized(before: Localized, after: Localized, field: TextChange
   return changedLanguages;
 }
 
+/** A legal basis as release notes list it: every language, so a change to one shows. */
 function basisText(basis: LegalBasis): string {
-  return basis.url ? `${basis.ref} <${basis.url}>` : basis.ref;
+  const ref = typeof basis.ref === 'string' ? basis.ref : Object.entries(basis.ref).map(([language, text]) => `${language}: ${text}`).join(' | ');
+  return basis.url ? `${ref} <${basis.url}>` : ref;
 }
 
 function listChange(before: readonly string[], after: readonly string[]): ListChange {

@@ -4,13 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadAnswers } from '../../src/library/load-answers.js';
 import { loadLibrary } from '../../src/library/load-library.js';
-import { pick } from '../../src/library/model.js';
+import { pick, releaseOf } from '../../src/library/model.js';
 import { BIN, REPO_ROOT } from '../helpers/cli.js';
 import { testdir } from '../helpers/testdir.js';
 import { hasTmux, Terminal } from '../helpers/tmux.js';
 
 // The built binary in a real pseudo-terminal, on the shipped library: what an officer does.
 const library = loadLibrary(REPO_ROOT);
+// The release the answers file names: the shipped library's, whichever it is.
+const RELEASE = releaseOf(library);
 const prompt = (id: string, language: string) => pick(library.questions.get(id)!.question.prompt, language);
 
 /** How to answer one question: text to type, option numbers to pick or tick, or y/n. Nothing = Enter (the suggestion). */
@@ -153,7 +155,7 @@ describe.skipIf(!hasTmux)(`clausula interview in a real terminal${hasTmux ? '' :
 
     const text = readFileSync(join(cwd, 'tender.yaml'), 'utf8');
     expect(text.split('\n').slice(0, 2)).toEqual(['# clausula answers: Smart parking concession (EXP-2026-0412)', '# written by clausula interview on 2027-01-15']);
-    expect(parse(text)).toEqual({ library: 'bcn-data-clauses@1.0.0', language: 'en', answers: expectedAnswers });
+    expect(parse(text)).toEqual({ library: RELEASE, language: 'en', answers: expectedAnswers });
     expect(Object.keys(parse(text).answers)).toEqual(Object.keys(expectedAnswers));
     const loaded = loadAnswers(library, join(cwd, 'tender.yaml'), 'tender.yaml');
     expect(loaded.warnings).toEqual([]);
@@ -169,7 +171,7 @@ describe.skipIf(!hasTmux)(`clausula interview in a real terminal${hasTmux ? '' :
     const stopped = await first.waitFor('[exit 130]');
     expect(stopped).toContain("Aturat. Les respostes donades fins ara s'han desat a answers.yaml.\nPer continuar on ho heu deixat, executeu:\n  clausula interview answers.yaml\n");
     expect(parse(readFileSync(join(cwd, 'answers.yaml'), 'utf8'))).toEqual({
-      library: 'bcn-data-clauses@1.0.0',
+      library: RELEASE,
       language: 'ca',
       answers: { authorityName: 'Ajuntament de Barcelona', contractTitle: 'Smart parking concession', contractReference: 'EXP-2026-0412', contractType: 'service-concession' },
     });
@@ -183,6 +185,6 @@ describe.skipIf(!hasTmux)(`clausula interview in a real terminal${hasTmux ? '' :
     await answer(second, [...contract.slice(4), ...rest], 'ca');
     await saveAndQuit(second, 'Què voleu fer?', 'Desar i sortir');
     await second.waitFor('[exit 0]');
-    expect(parse(readFileSync(join(cwd, 'answers.yaml'), 'utf8'))).toEqual({ library: 'bcn-data-clauses@1.0.0', language: 'ca', answers: expectedAnswers });
+    expect(parse(readFileSync(join(cwd, 'answers.yaml'), 'utf8'))).toEqual({ library: RELEASE, language: 'ca', answers: expectedAnswers });
   }, 60_000);
 });

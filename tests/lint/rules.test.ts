@@ -269,6 +269,20 @@ const failing: Record<string, Case[]> = {
   ],
   'missing-translation': [
     { name: 'no text for the language', files: { [X]: clause('exit.x', [], { title: '{}' }) }, expected: [error('missing-translation', X, 5, 1, 'the title has no en version', 'add en: …')] },
+    {
+      name: 'a legal basis without the language',
+      files: { [X]: clause('exit.x', ['legalBasis:', '  - ref: { en: "Law 9/2017 (LCSP), Article 122.2" }', '  - ref: { fr: "Loi" }']) },
+      expected: [
+        error('missing-translation', X, 8, 5, 'legal basis 2 has no en version', 'add en: …'),
+        warning('unknown-language', X, 8, 12, "legal basis 2 has a fr version, but the library's languages are en", 'add fr to languages in clauses/library.yaml, or remove this text'),
+      ],
+    },
+    {
+      // The form before legal bases were translatable: read, but every document would print it as written.
+      name: 'a legal basis written once for every language',
+      files: { [X]: clause('exit.x', ['legalBasis: [{ ref: "Llei 9/2017 (LCSP), art. 122.2" }]']) },
+      expected: [error('missing-translation', X, 6, 21, 'legal basis 1 is a single text, not one per language: every document would cite it in this language', 'write it in each language: ref: { en: … }')],
+    },
   ],
   'unknown-language': [
     {
@@ -632,7 +646,7 @@ const passing: Record<string, Record<string, string | null>[]> = {
   'approved-requires-draft': [{ [X]: clause('exit.x', ['requires: [exit.long-contract]'], { status: 'draft' }) }],
   'template-deprecated-clause': [template('general, exit.handover', 'ownership, personal-data, security, exit')],
   'deprecated-without-successor': [{ [X]: clause('exit.x', ['supersededBy: exit.handover'], { status: 'deprecated' }) }],
-  'missing-translation': [{ [X]: clause('exit.x', [], { title: '{ en: "A title" }' }) }],
+  'missing-translation': [{ [X]: clause('exit.x', ['legalBasis: [{ ref: { en: "Law 9/2017 (LCSP), Article 122.2" } }]'], { title: '{ en: "A title" }' }) }],
   'unknown-language': [{ [X]: clause('exit.x', [], { title: '{ en: "A title" }' }) }],
   'unknown-placeholder': [{ [X]: clause('exit.x', [], { text: 'For {{ authorityName }} and {{authorityName}}.' }) }],
   'placeholder-syntax': [{ [X]: clause('exit.x', [], { text: 'For {{ contractTitle }}, in braces {like this}.' }) }],
@@ -743,7 +757,7 @@ describe('whole small libraries', () => {
   const tiny = {
     'clauses/library.yaml': 'id: tiny\ntitle: { en: Tiny, es: Diminuta }\nversion: 1.0.0\nlanguages: [en, es]\ncategories:\n  - id: general\n    title: { en: General, es: General }\n',
     'clauses/questions.yaml': 'sections:\n  - id: s\n    title: { en: S, es: S }\n    questions:\n      - { id: authorityName, type: text, label: { en: a, es: a }, prompt: { en: a?, es: a? } }\n',
-    'clauses/general/scope.yaml': 'id: general.scope\nversion: 1.0.0\nstatus: approved\ncategory: general\ntitle: { en: Scope, es: Ámbito }\ntext:\n  en: For {{ authorityName }}.\n  es: Para {{ authorityName }}.\nguidance: { en: G, es: G }\nchangelog:\n  - { version: 1.0.0, date: 2026-11-20, note: First. }\n',
+    'clauses/general/scope.yaml': 'id: general.scope\nversion: 1.0.0\nstatus: approved\ncategory: general\ntitle: { en: Scope, es: Ámbito }\ntext:\n  en: For {{ authorityName }}.\n  es: Para {{ authorityName }}.\nguidance: { en: G, es: G }\nlegalBasis: [{ ref: { en: "Law 9/2017, Article 1", es: "Ley 9/2017, art. 1" } }]\nchangelog:\n  - { version: 1.0.0, date: 2026-11-20, note: First. }\n',
     'templates/main.yaml': 'id: main\ntitle: { en: T, es: T }\nparts:\n  - heading: { en: H, es: H }\n    include: [general]\n',
   };
 
@@ -756,11 +770,12 @@ describe('whole small libraries', () => {
       ...tiny,
       'clauses/library.yaml': tiny['clauses/library.yaml'].replace('title: { en: General, es: General }', 'title: { en: General }'),
       'clauses/questions.yaml': tiny['clauses/questions.yaml'].replace('prompt: { en: a?, es: a? }', 'prompt: { en: a? }'),
-      'clauses/general/scope.yaml': tiny['clauses/general/scope.yaml'].replace('  es: Para {{ authorityName }}.\n', ''),
+      'clauses/general/scope.yaml': tiny['clauses/general/scope.yaml'].replace('  es: Para {{ authorityName }}.\n', '').replace('legalBasis: [{ ref: { en: "Law 9/2017, Article 1", es: "Ley 9/2017, art. 1" } }]', 'legalBasis:\n  - ref: { en: "Law 9/2017, Article 1" }'),
       'templates/main.yaml': tiny['templates/main.yaml'].replace('heading: { en: H, es: H }', 'heading: { es: H }'),
     });
     expect(lintDir(dir)).toEqual([
       error('missing-translation', 'clauses/general/scope.yaml', 6, 1, 'the text has no es version', 'add es: …'),
+      error('missing-translation', 'clauses/general/scope.yaml', 10, 5, 'legal basis 1 has no es version', 'add es: …'),
       error('missing-translation', 'clauses/library.yaml', 7, 5, 'the title of category general has no es version', 'add es: …'),
       error('missing-translation', 'clauses/questions.yaml', 5, 67, 'the prompt of authorityName has no es version', 'add es: …'),
       error('missing-translation', 'templates/main.yaml', 4, 5, 'the heading of part 1 has no en version', 'add en: …'),

@@ -37,7 +37,10 @@ describe('clausula guide', () => {
     expect(text).toContain('Cuándo se aplica: Se aplica cuando el contratista trata datos personales.');
     expect(text).toContain('Orientaciones para el personal gestor');
     expect(text).toContain('Versión 0.1.0 · borrador');
-    expect(paragraphs(parts.get('word/footnotes.xml')!).join('\n')).toContain('Law 40/2015, art. 3');
+    // The legal bases too are in the guideline's language.
+    const footnotes = paragraphs(parts.get('word/footnotes.xml')!).join('\n');
+    expect(footnotes).toContain('Ley 40/2015, art. 3 — https://example.org/law40');
+    expect(footnotes).not.toContain('Law 40/2015');
     const again = await runCli(['--library', dir, 'guide', '--lang', 'es'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('render-fixture-guide.es.docx already exists');

@@ -13,6 +13,7 @@ import { checkWritable, writeFileSafely } from '../../write/write-file.js';
 import { readAnswersArgument } from '../answers-input.js';
 import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, languageFor, loadFor } from '../load.js';
 import { readReference, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
 
@@ -77,7 +78,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
 
   const clauses = model.parts.reduce((n, p) => n + p.clauses.length, 0);
   const summary = `${output.path === undefined ? 'Wrote' : `Wrote ${output.shown}:`} ${clauses} ${clauses === 1 ? 'clause' : 'clauses'} in ${model.parts.length} ${model.parts.length === 1 ? 'part' : 'parts'} (${template.id}, ${language}, ${releaseOf(library)})\n`;
-  (output.path === undefined ? ctx.io.stderr : ctx.io.stdout).write(summary);
+  (output.path === undefined ? ctx.io.stderr : ctx.io.stdout).write(terminalSafe(summary.trimEnd()) + '\n');
   return 0;
 }
 

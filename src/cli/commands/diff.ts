@@ -11,6 +11,7 @@ import { LIBRARY_FILE, loadLibrary } from '../../library/load-library.js';
 import type { Library } from '../../library/model.js';
 import { writeFileSafely } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, relativeToCwd } from '../load.js';
 
 /**
@@ -90,7 +91,7 @@ function readable(ctx: CommandContext, library: Library, label: string): Library
   const { error } = countBySeverity(library.findings);
   if (error > 0) {
     const files = new Set(library.findings.filter((f) => f.severity === 'error').map((f) => f.file));
-    ctx.io.stderr.write(`clausula: warning: ${label}: ${files.size} library ${files.size === 1 ? 'file' : 'files'} could not be read and ${files.size === 1 ? 'is' : 'are'} left out of the comparison: ${[...files].sort().join(', ')}\n`);
+    ctx.io.stderr.write(terminalSafe(`clausula: warning: ${label}: ${files.size} library ${files.size === 1 ? 'file' : 'files'} could not be read and ${files.size === 1 ? 'is' : 'are'} left out of the comparison: ${[...files].sort().join(', ')}`) + '\n');
   }
   return library;
 }

@@ -6,6 +6,7 @@ import type { Library } from '../../library/model.js';
 import { locateInString } from '../../library/yaml-source.js';
 import type { ReferenceDoc } from '../../render/docx/reference.js';
 import type { CommandContext } from '../context.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, relativeToCwd } from '../load.js';
 
 /** A document is only built from a library that read without errors: a clause left out silently could be a legal gap. */
@@ -52,13 +53,14 @@ export function requireParsableConditions(ctx: CommandContext, library: Library,
 }
 
 export function warn(ctx: CommandContext, message: string): void {
-  ctx.io.stderr.write(`clausula: warning: ${message}\n`);
+  ctx.io.stderr.write(`clausula: warning: ${terminalSafe(message)}\n`);
 }
 
 /** `-o -`: the document on standard output; a Word document is binary, so never onto a terminal. */
 export function writeToStdout(ctx: CommandContext, rendered: string | Uint8Array): void {
   if (typeof rendered === 'string') {
-    ctx.io.stdout.write(rendered);
+    // On a terminal it is read, not kept: nothing in it may act on the terminal. Elsewhere, the exact bytes.
+    ctx.io.stdout.write(ctx.io.stdout.isTTY ? terminalSafe(rendered, 'text') : rendered);
     return;
   }
   if (ctx.io.stdout.isTTY) throw new UsageError('a Word document is binary and is not written to a terminal', 'give a file name with -o, or redirect the output to a file');

@@ -9,6 +9,7 @@ import { readAnswersArgument } from '../answers-input.js';
 import type { CommandContext } from '../context.js';
 import { languageFor, loadFor } from '../load.js';
 import { warnUnreadable } from './warn-unreadable.js';
+import { terminalJson, terminalSafe, terminalSafeStrings } from '../../text/terminal-safe.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const library = loadFor(ctx);
@@ -36,24 +37,24 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
       conflicts: selection.conflicts,
       clauses: explained,
     };
-    ctx.io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    ctx.io.stdout.write(terminalJson(report) + '\n');
     return 0;
   }
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const out: string[] = [];
   if (clauseId === undefined) {
-    out.push(chalk.bold(`${selection.included.length} of ${selection.decisions.length} clauses selected`) + chalk.dim(`  (${release}, ${language})`), '');
+    out.push(chalk.bold(`${selection.included.length} of ${selection.decisions.length} clauses selected`) + chalk.dim(`  (${terminalSafe(release)}, ${language})`), '');
   }
   let category: string | undefined;
   for (const e of explained) {
     if (clauseId === undefined && e.category !== category) {
       category = e.category;
       const title = library.manifest?.value.categories.find((c) => c.id === category)?.title;
-      out.push(chalk.underline(`${category}${title ? ` — ${pick(title, language)}` : ''}`));
+      out.push(chalk.underline(terminalSafe(`${category}${title ? ` — ${pick(title, language)}` : ''}`)));
     }
-    out.push(...formatExplanation(e, chalk), '');
+    out.push(...formatExplanation(terminalSafeStrings(e), chalk), '');
   }
-  for (const conflict of selection.conflicts) out.push(chalk.yellow(`conflict: ${conflict}`));
+  for (const conflict of selection.conflicts) out.push(chalk.yellow(`conflict: ${terminalSafe(conflict)}`));
   ctx.io.stdout.write(out.join('\n').replace(/\n+$/, '') + '\n');
   return 0;
 }

@@ -1,6 +1,7 @@
 import type { Clause } from '../../schema/clause.js';
 import { pick } from '../../library/model.js';
 import { compareClauses } from '../../assemble/outline.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import type { CommandContext } from '../context.js';
 import { languageFor, loadFor } from '../load.js';
 import { warnUnreadable } from './warn-unreadable.js';
@@ -71,6 +72,7 @@ function safe(id: string): string {
   return id.replace(/[^A-Za-z0-9]/g, '_');
 }
 
+/** A title inside a quoted label; the graph is often read on a terminal before it is drawn. */
 function quote(s: string): string {
-  return s.replace(/"/g, '#quot;');
+  return terminalSafe(s).replace(/"/g, '#quot;');
 }

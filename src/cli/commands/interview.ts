@@ -14,6 +14,7 @@ import { compareFindings, formatLocation } from '../../finding.js';
 import { QUESTIONS_FILE } from '../../library/load-library.js';
 import { releaseOf, type Library } from '../../library/model.js';
 import { checkWritable, writeFileSafely } from '../../write/write-file.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import type { CommandContext } from '../context.js';
 import { displayPath, loadFor, relativeToCwd } from '../load.js';
 import { buildAfterInterview } from './interview-build.js';
@@ -162,8 +163,8 @@ function withYamlExtension(text: string): string {
 function warnAboutFile(ctx: CommandContext, library: Library, resumed: ResumedFile, t: InterviewTexts): void {
   const current = releaseOf(library);
   if (resumed.release && resumed.release.split('@')[0] !== current.split('@')[0]) {
-    ctx.io.stderr.write(`clausula: warning: the answers were given for ${resumed.release}, not for this library (${current}); they are checked against ${current}\n`);
+    ctx.io.stderr.write(terminalSafe(`clausula: warning: the answers were given for ${resumed.release}, not for this library (${current}); they are checked against ${current}`) + '\n');
   }
   const notes = [...resumed.ignored, ...resumed.rejected.map((f) => ({ ...f, fix: t.askedAgain }))].sort(compareFindings);
-  for (const n of notes) ctx.io.stderr.write(`${formatLocation(n)}: warning: ${n.message}${n.fix ? ` (${n.fix})` : ''}\n`);
+  for (const n of notes) ctx.io.stderr.write(terminalSafe(`${formatLocation(n)}: warning: ${n.message}${n.fix ? ` (${n.fix})` : ''}`) + '\n');
 }

@@ -3,6 +3,7 @@ import { pick } from '../../library/model.js';
 import type { CommandContext } from '../context.js';
 import { languageFor, loadFor } from '../load.js';
 import { warnUnreadable } from './warn-unreadable.js';
+import { terminalJson, terminalSafe } from '../../text/terminal-safe.js';
 
 export async function run(ctx: CommandContext, _args: string[], options: Record<string, unknown>): Promise<number> {
   const library = loadFor(ctx);
@@ -17,7 +18,7 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
 
   if (options.json) {
     const rows = clauses.map((c) => ({ id: c.id, version: c.version, status: c.status, category: c.category, title: pick(c.title, language), when: c.when ?? null }));
-    ctx.io.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    ctx.io.stdout.write(terminalJson(rows) + '\n');
     return 0;
   }
   if (clauses.length === 0) {
@@ -25,7 +26,7 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
     return 0;
   }
   const width = Math.max(...clauses.map((c) => c.id.length));
-  const lines = clauses.map((c: Clause) => `${c.id.padEnd(width)}  ${c.version.padEnd(7)}  ${c.status.padEnd(10)}  ${pick(c.title, language)}`);
+  const lines = clauses.map((c: Clause) => terminalSafe(`${c.id.padEnd(width)}  ${c.version.padEnd(7)}  ${c.status.padEnd(10)}  ${pick(c.title, language)}`));
   ctx.io.stdout.write(lines.join('\n') + `\n\n${clauses.length} ${clauses.length === 1 ? 'clause' : 'clauses'}\n`);
   return 0;
 }

@@ -13,6 +13,7 @@ import type { Library } from '../../library/model.js';
 import { writeFileSafely } from '../../write/write-file.js';
 import { toolVersion, type CommandContext } from '../context.js';
 import { displayPath, loadFor, relativeToCwd } from '../load.js';
+import { terminalJson } from '../../text/terminal-safe.js';
 
 /** The version findings that make locking wrong: the lock would accept a change nobody versioned. */
 const BLOCKING = new Set(['version-not-bumped', 'version-decreased', 'library-version-not-bumped']);
@@ -49,7 +50,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
 
   if (options.json) {
     ctx.io.stdout.write(
-      JSON.stringify(
+      terminalJson(
         {
           file: shownPath,
           written,
@@ -59,10 +60,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
           changed: delta ? delta.clausesChanged.filter((id) => !delta.added.includes(id) && !delta.removed.includes(id)) : [],
           added: delta ? delta.added : Object.keys(lock.clauses),
           removed: delta ? delta.removed : [],
-        },
-        null,
-        2,
-      ) + '\n',
+        }) + '\n',
     );
     return 0;
   }

@@ -6,6 +6,7 @@ import { describeCondition } from '../../expr/describe.js';
 import type { CommandContext } from '../context.js';
 import { languageFor, loadFor } from '../load.js';
 import { warnUnreadable } from './warn-unreadable.js';
+import { terminalJson, terminalSafe } from '../../text/terminal-safe.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const library = loadFor(ctx);
@@ -20,7 +21,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const applies = parsed === undefined ? describeCondition(undefined, library.questions, language) : parsed.ok ? describeCondition(parsed.expr, library.questions, language) : `(condition does not parse: ${clause.when})`;
   if (options.json) {
     ctx.io.stdout.write(
-      JSON.stringify(
+      terminalJson(
         {
           id: clause.id,
           version: clause.version,
@@ -35,27 +36,27 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
           supersededBy: clause.supersededBy ?? null,
           text: pick(clause.text, language),
           guidance: pick(clause.guidance, language),
-          legalBasis: clause.legalBasis ?? [],
-        },
-        null,
-        2,
-      ) + '\n',
+          legalBasis: (clause.legalBasis ?? []).map((basis) => ({ ref: pick(basis.ref, language), ...(basis.url ? { url: basis.url } : {}) })),
+        }) + '\n',
     );
     return 0;
   }
+  // One-line fields as lines; the clause's text and guidance as blocks, their line breaks kept.
+  const line = terminalSafe;
+  const block = (text: string) => terminalSafe(text.trimEnd(), 'text');
   const out: string[] = [];
-  out.push(`${clause.id}  ${clause.version}  ${clause.status}`);
-  out.push(pick(clause.title, language), '');
-  out.push(applies);
-  if (clause.when) out.push(`when: ${clause.when}`);
-  if (clause.requires?.length) out.push(`requires: ${clause.requires.join(', ')}`);
-  if (clause.excludes?.length) out.push(`excludes: ${clause.excludes.join(', ')}`);
-  if (clause.supersededBy) out.push(`superseded by: ${clause.supersededBy}`);
-  out.push('', pick(clause.text, language).trimEnd(), '');
-  out.push('Guidance:', pick(clause.guidance, language).trimEnd());
+  out.push(line(`${clause.id}  ${clause.version}  ${clause.status}`));
+  out.push(line(pick(clause.title, language)), '');
+  out.push(line(applies));
+  if (clause.when) out.push(line(`when: ${clause.when}`));
+  if (clause.requires?.length) out.push(line(`requires: ${clause.requires.join(', ')}`));
+  if (clause.excludes?.length) out.push(line(`excludes: ${clause.excludes.join(', ')}`));
+  if (clause.supersededBy) out.push(line(`superseded by: ${clause.supersededBy}`));
+  out.push('', block(pick(clause.text, language)), '');
+  out.push('Guidance:', block(pick(clause.guidance, language)));
   if (clause.legalBasis?.length) {
     out.push('', 'Legal basis:');
-    for (const basis of clause.legalBasis) out.push(`  - ${basis.ref}${basis.url ? ` <${basis.url}>` : ''}`);
+    for (const basis of clause.legalBasis) out.push(line(`  - ${pick(basis.ref, language)}${basis.url ? ` <${basis.url}>` : ''}`));
   }
   ctx.io.stdout.write(out.join('\n') + '\n');
   return 0;

@@ -8,6 +8,7 @@ import type { CommandContext } from '../context.js';
 import { displayPath, loadFor, relativeToCwd } from '../load.js';
 import { warnUnreadable } from './warn-unreadable.js';
 import { join } from 'node:path';
+import { terminalJson, terminalSafeStrings } from '../../text/terminal-safe.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const format = String(options.format ?? 'stylish');
@@ -27,7 +28,9 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   return results.every((r) => r.passed) ? 0 : 1;
 }
 
-function formatStylish(results: ScenarioResult[], color: boolean): string {
+function formatStylish(unsafe: ScenarioResult[], color: boolean): string {
+  // Scenario names, ids and messages come from the library.
+  const results = terminalSafeStrings(unsafe);
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const out: string[] = [];
   for (const r of results) {
@@ -47,7 +50,7 @@ function formatStylish(results: ScenarioResult[], color: boolean): string {
 
 function formatJson(results: ScenarioResult[]): string {
   return (
-    JSON.stringify(
+    terminalJson(
       {
         version: 1,
         summary: { scenarios: results.length, passed: results.filter((r) => r.passed).length, failed: results.filter((r) => !r.passed).length },
@@ -61,10 +64,7 @@ function formatJson(results: ScenarioResult[]): string {
           unexpected: r.unexpected,
           selected: r.selected,
         })),
-      },
-      null,
-      2,
-    ) + '\n'
+      }) + '\n'
   );
 }
 

@@ -6,6 +6,7 @@ import type { VerifyReport } from '../../provenance/verify.js';
 import type { CommandContext } from '../context.js';
 import { displayPath, loadFor } from '../load.js';
 import { warnUnreadable } from './warn-unreadable.js';
+import { terminalJson, terminalSafe, terminalSafeStrings } from '../../text/terminal-safe.js';
 
 /** Exit 0 when the document matches the library, 1 on any mismatch or edit, 2 when it cannot be read. */
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
@@ -33,12 +34,15 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const texts = bookmarkedTexts(contents.documentXml, new Set(provenance.clauses.map((c) => c.bookmark)));
   const report = verifyDocument(provenance, texts, library);
 
-  if (options.json) ctx.io.stdout.write(JSON.stringify({ version: 1, file: shown, ...report }, null, 2) + '\n');
+  if (options.json) ctx.io.stdout.write(terminalJson({ version: 1, file: shown, ...report }) + '\n');
   else ctx.io.stdout.write(formatReport(shown, report, ctx.color));
   return report.ok ? 0 : 1;
 }
 
-function formatReport(file: string, report: VerifyReport, color: boolean): string {
+function formatReport(unsafeFile: string, unsafe: VerifyReport, color: boolean): string {
+  // Everything in the report but our own words comes from the document (its properties) or the library.
+  const file = terminalSafe(unsafeFile);
+  const report = terminalSafeStrings(unsafe);
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const d = report.document;
   const out: string[] = [];

@@ -1,8 +1,10 @@
+import { terminalSafeStrings } from '../../text/terminal-safe.js';
 import type { Formatter } from './types.js';
 
 /** GitHub Actions workflow commands: each finding annotates the pull request at its line. */
 export const formatGithub: Formatter = (findings) =>
-  findings
+  // The runner's log shows escape sequences as a terminal does.
+  terminalSafeStrings(findings)
     .map((f) => {
       const command = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
       const props = [

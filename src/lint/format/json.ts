@@ -1,5 +1,6 @@
 import { countBySeverity } from '../../finding.js';
 import type { Formatter } from './types.js';
+import { terminalJson } from '../../text/terminal-safe.js';
 
 /**
  * Stable JSON: { version: 1, summary: { errors, warnings, infos }, findings: [ { ruleId, severity,
@@ -8,7 +9,7 @@ import type { Formatter } from './types.js';
 export const formatJson: Formatter = (findings) => {
   const c = countBySeverity(findings);
   return (
-    JSON.stringify(
+    terminalJson(
       {
         version: 1,
         summary: { errors: c.error, warnings: c.warning, infos: c.info },
@@ -23,9 +24,6 @@ export const formatJson: Formatter = (findings) => {
           message: f.message,
           ...(f.fix ? { fix: f.fix } : {}),
         })),
-      },
-      null,
-      2,
-    ) + '\n'
+      }) + '\n'
   );
 };

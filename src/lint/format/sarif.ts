@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { rules } from '../rule-meta.js';
+import { terminalJson } from '../../text/terminal-safe.js';
 import type { Formatter } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -49,5 +50,5 @@ export const formatSarif: Formatter = (findings, { toolVersion, root }) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return terminalJson(log) + '\n';
 };

@@ -1,9 +1,12 @@
 import { countBySeverity, type Finding } from '../../finding.js';
+import { terminalSafeStrings } from '../../text/terminal-safe.js';
 import type { Formatter } from './types.js';
 
 /** Grouped by file, one line a finding, aligned; a summary line at the end. */
-export const formatStylish: Formatter = (findings, { chalk }) => {
-  if (findings.length === 0) return '';
+export const formatStylish: Formatter = (unsafe, { chalk }) => {
+  if (unsafe.length === 0) return '';
+  // File names, messages and fixes quote the library.
+  const findings = terminalSafeStrings(unsafe);
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const lines: string[] = [];

@@ -18,6 +18,18 @@ export const checkTranslations: Check = (ctx) => {
     localized(ctx, clause.source, ['title'], v.title, 'the title');
     localized(ctx, clause.source, ['text'], v.text, 'the text');
     localized(ctx, clause.source, ['guidance'], v.guidance, 'the guidance');
+    (v.legalBasis ?? []).forEach((basis, i) => {
+      const path = ['legalBasis', i, 'ref'];
+      if (typeof basis.ref !== 'string') return localized(ctx, clause.source, path, basis.ref, `legal basis ${i + 1}`);
+      // The older form: one text that every document would print, whatever its language.
+      ctx.report({
+        ruleId: 'missing-translation',
+        source: clause.source,
+        path,
+        message: `legal basis ${i + 1} is a single text, not one per language: every document would cite it in this language`,
+        fix: `write it in each language: ref: { ${ctx.languages.map((l) => `${l}: …`).join(', ')} }`,
+      });
+    });
   }
 
   const questions = library.questionsFile;

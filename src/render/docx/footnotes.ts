@@ -1,5 +1,5 @@
 import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, TextRun } from 'docx';
-import type { LegalBasis } from '../../schema/clause.js';
+import type { DocLegalBasis } from '../../assemble/document.js';
 
 /** The document's footnotes, numbered in the order they are referenced. */
 export class Footnotes {
@@ -7,7 +7,7 @@ export class Footnotes {
   private next = 1;
 
   /** A footnote listing the legal bases, one a paragraph, with their addresses as links. */
-  legalBases(bases: readonly LegalBasis[]): FootnoteReferenceRun {
+  legalBases(bases: readonly DocLegalBasis[]): FootnoteReferenceRun {
     const id = this.next++;
     this.notes[id] = {
       children: bases.map(

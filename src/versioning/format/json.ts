@@ -1,4 +1,5 @@
 import type { DiffFormatter } from './common.js';
+import { terminalJson } from '../../text/terminal-safe.js';
 
 /**
  * Stable JSON for scripts: { version: 1, ok, old, new, libraryVersion, manifest, clauses,
@@ -7,5 +8,5 @@ import type { DiffFormatter } from './common.js';
  */
 export const formatDiffJson: DiffFormatter = (diff) => {
   const { version, ...rest } = diff;
-  return JSON.stringify({ version: 1, ok: diff.mismatches === 0, ...rest, libraryVersion: version }, null, 2) + '\n';
+  return terminalJson({ version: 1, ok: diff.mismatches === 0, ...rest, libraryVersion: version }) + '\n';
 };

@@ -1,6 +1,7 @@
 import type { ClauseChange, ClauseSummary, ListChange } from '../compare-libraries.js';
 import type { VersionCheck } from '../policy.js';
 import type { DiffLine } from '../word-diff.js';
+import { terminalSafeStrings } from '../../text/terminal-safe.js';
 import { describeBump, describeVerdict, type DiffFormatter, languageName, summaryLine } from './common.js';
 
 /**
@@ -8,7 +9,9 @@ import { describeBump, describeVerdict, type DiffFormatter, languageName, summar
  * changed in plain words, each changed text with deletions struck through and
  * insertions underlined (<del>, <ins>), and whether each new version follows the policy.
  */
-export const formatDiffMarkdown: DiffFormatter = (diff) => {
+export const formatDiffMarkdown: DiffFormatter = (unsafe) => {
+  // Release notes are read on a terminal too (a pull request's step summary, a pipe to less).
+  const diff = terminalSafeStrings(unsafe);
   const out: string[] = [];
   const name = diff.new.library || diff.old.library;
   out.push(`# ${escape(name)} ${escape(diff.new.version)}`, '');

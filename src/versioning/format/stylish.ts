@@ -2,13 +2,16 @@ import type { ChalkInstance } from 'chalk';
 import type { ClauseChange, ClauseSummary, LibraryDiff, ListChange, TextChange } from '../compare-libraries.js';
 import type { VersionCheck } from '../policy.js';
 import type { DiffLine } from '../word-diff.js';
+import { terminalSafeStrings } from '../../text/terminal-safe.js';
 import { describeBump, describeVerdict, type DiffFormatter, languageName, summaryLine } from './common.js';
 
 /**
  * For the terminal: one section per kind of change, word diffs in git's
  * `--word-diff=plain` notation ([-removed-]{+added+}), coloured on a terminal.
  */
-export const formatDiffStylish: DiffFormatter = (diff, { chalk }) => {
+export const formatDiffStylish: DiffFormatter = (unsafe, { chalk }) => {
+  // Titles, texts, notes and messages come from the two libraries.
+  const diff = terminalSafeStrings(unsafe);
   const out: string[] = [];
   const side = (s: LibraryDiff['old']) => `${s.version} (${s.label})`;
   const title = diff.old.library === diff.new.library ? diff.new.library : `${diff.old.library} → ${diff.new.library}`;
