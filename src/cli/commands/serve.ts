@@ -13,6 +13,7 @@ import { interviewApi } from '../../web/interview-api.js';
 import { openBrowser, redirectFile } from '../../web/open-browser.js';
 import { newToken } from '../../web/security.js';
 import { startServer, type RunningServer } from '../../web/server.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { webTexts } from '../../web/texts.js';
 import { checkWritable, writeFileSafely } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
@@ -63,7 +64,7 @@ export async function startServe(ctx: CommandContext, args: string[], options: R
   const interview = interviewFor(library, { path, shown, startLanguage, resume });
 
   const state = readState(interview);
-  for (const note of state.notes) io.stderr.write(`clausula: warning: ${note}\n`);
+  for (const note of state.notes) io.stderr.write(`${terminalSafe(`clausula: warning: ${note}`)}\n`);
   // --lang is the officer asking for a language: the file says so from now on.
   if (existed && options.lang !== undefined && state.language !== startLanguage && setLanguage(interview, state, startLanguage)) {
     await writeFileSafely(path, fileText(interview, state, today(io.env)), { force: true, display: shown });
@@ -81,7 +82,7 @@ export async function startServe(ctx: CommandContext, args: string[], options: R
     token: newToken(),
     port,
   });
-  io.stdout.write(`${server.url}\n${t.savedIn(shown)}\n${t.stopWith}\n`);
+  io.stdout.write(`${server.url}\n${terminalSafe(t.savedIn(shown))}\n${t.stopWith}\n`);
 
   let removeRedirect = () => undefined as void;
   if (options.open !== false) {
