@@ -8,6 +8,8 @@ import { clauseHash, shortHash } from '../text/hash.js';
 import { clausePlainText, textHash } from '../text/plain-text.js';
 import { parseClauseText, type Block, type Inline } from '../text/clause-text.js';
 import { outline } from './outline.js';
+import { choosePassages } from './passages.js';
+import { clauseBlocks } from '../text/passages.js';
 import type { Reason, Selection } from './select.js';
 import { literalAnswer, showable } from '../text/literal.js';
 import { formatAnswer, formatDate } from './values.js';
@@ -137,12 +139,20 @@ export function buildDocument(
     return c ? `${text(c.title)} (${id})` : id;
   };
 
+  // What prints of each clause depends on the whole document: a definition only where its term is used.
+  const printed = choosePassages(
+    placed.parts.flatMap((p) => p.clauses),
+    answers,
+    language,
+    fallback,
+    placed.parts.flatMap((p) => [text(p.heading), ...(p.intro ? [text(p.intro)] : [])]),
+  );
   const parts: DocPart[] = placed.parts.map((part, partIndex) => ({
     number: String(partIndex + 1),
     heading: text(part.heading),
     intro: part.intro ? resolveBlocks(parseClauseText(text(part.intro)), answerText, words, (name) => blanks.push(`${template.id}: ${name}`)) : [],
     clauses: part.clauses.map((clause, clauseIndex) => ({
-      ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, answerText, words, (name) => blanks.push(`${clause.id}: ${name}`)),
+      ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, clauseBlocks(clause, text, printed.get(clause.id)), answerText, words, (name) => blanks.push(`${clause.id}: ${name}`)),
       rationale: rationaleFor(selection.byId.get(clause.id)!.reasons, library, language, words, answerText, titleOf),
     })),
   }));
@@ -215,21 +225,23 @@ export function buildDocument(
 }
 
 /**
- * A clause as documents print it: number, title, text with placeholders filled, hashes
- * and legal bases. The tender document and the guideline both lay clauses out this way;
- * each adds its own rationale (and the guideline its guidance).
+ * A clause as documents print it: number, title, text (`body`: the passages that print,
+ * text/passages.ts) with placeholders filled, hashes and legal bases. The tender document
+ * and the guideline both lay clauses out this way; each adds its own rationale (and the
+ * guideline its guidance).
  */
 export function docClause(
   clause: Clause,
   number: string,
   text: (t: Record<string, string> | string | undefined) => string,
+  body: Block[],
   fill: (id: string) => string | undefined,
   words: Words,
   onBlank: (name: string) => void,
 ): DocClause {
   const hash = clauseHash(clause);
   const title = showable(text(clause.title));
-  const blocks = resolveBlocks(parseClauseText(text(clause.text)), fill, words, onBlank);
+  const blocks = resolveBlocks(body, fill, words, onBlank);
   return {
     id: clause.id,
     number,

@@ -1,8 +1,9 @@
-import type { Clause } from '../schema/clause.js';
-import { describeCondition } from '../expr/describe.js';
+import type { Clause, Passage } from '../schema/clause.js';
+import { describeCondition, phrase } from '../expr/describe.js';
 import { parseCondition } from '../expr/parse.js';
 import { pick, type Library } from '../library/model.js';
 import { parseClauseText } from '../text/clause-text.js';
+import { clauseBlocks, termForms } from '../text/passages.js';
 import { docClause, resolveBlocks, type DocClause, type DocPart, type DocumentModel } from './document.js';
 import { showable } from '../text/literal.js';
 import { compareClauses } from './outline.js';
@@ -29,6 +30,18 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
   // In a guideline a placeholder reads as the question it stands for: [Contract title].
   const placeholder = (id: string) => `[${showable(text(library.questions.get(id)?.question.label)) || id}]`;
 
+  // Every passage prints in a guideline; one that prints only under a condition says which.
+  const passageNote = (passage: Passage): string | undefined => {
+    const conditions: string[] = [];
+    if (passage.when !== undefined) {
+      const parsed = parseCondition(passage.when);
+      conditions.push(parsed.ok ? phrase(parsed.expr, library.questions, language) : passage.when);
+    }
+    const term = termForms(passage, language, fallback)[0];
+    if (term !== undefined) conditions.push(words.documentUses(term));
+    return conditions.length > 0 ? words.onlyIf(conditions) : undefined;
+  };
+
   const byCategory = new Map<string, Clause[]>();
   for (const { value } of library.clauses) byCategory.set(value.category, [...(byCategory.get(value.category) ?? []), value]);
   const known = manifest.categories.map((c) => c.id);
@@ -46,7 +59,7 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
         const parsed = clause.when === undefined ? undefined : parseCondition(clause.when);
         const applies = parsed === undefined || parsed.ok ? describeCondition(parsed?.expr, library.questions, language) : clause.when!;
         return {
-          ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, placeholder, words, () => undefined),
+          ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, clauseBlocks(clause, text, undefined, passageNote), placeholder, words, () => undefined),
           guide: {
             applies,
             guidance: resolveBlocks(parseClauseText(text(clause.guidance)), placeholder, words, () => undefined),

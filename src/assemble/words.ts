@@ -37,6 +37,9 @@ export interface Words {
   guidance: string;
   appliesLabel: string;
   supersededBy: (id: string) => string;
+  /** In a guideline, before a passage printed only under a condition, or only where its term is used. */
+  onlyIf: (conditions: readonly string[]) => string;
+  documentUses: (term: string) => string;
   jurisdiction: string;
   licence: string;
   publisher: string;
@@ -83,6 +86,8 @@ const en: Words = {
   guidance: 'Guidance for officers',
   appliesLabel: 'When it applies',
   supersededBy: (id) => `Replaced by ${id}.`,
+  onlyIf: (c) => `[Only if ${c.join(', and if ')}:]`,
+  documentUses: (t) => `the document uses “${t}”`,
   jurisdiction: 'Jurisdiction',
   licence: 'Licence',
   publisher: 'Publisher',
@@ -128,6 +133,8 @@ const es: Words = {
   guidance: 'Orientaciones para el personal gestor',
   appliesLabel: 'Cuándo se aplica',
   supersededBy: (id) => `Sustituida por ${id}.`,
+  onlyIf: (c) => `[Solo si ${c.join(', y si ')}:]`,
+  documentUses: (t) => `el documento utiliza «${t}»`,
   jurisdiction: 'Ámbito jurídico',
   licence: 'Licencia',
   publisher: 'Editor',
@@ -173,6 +180,8 @@ const ca: Words = {
   guidance: 'Orientacions per al personal gestor',
   appliesLabel: 'Quan s’aplica',
   supersededBy: (id) => `Substituïda per ${id}.`,
+  onlyIf: (c) => `[Només si ${c.join(', i si ')}:]`,
+  documentUses: (t) => `el document fa servir «${t}»`,
   jurisdiction: 'Àmbit jurídic',
   licence: 'Llicència',
   publisher: 'Editor',

@@ -22,7 +22,7 @@ export function questionnaire(library: Library): Questionnaire {
   return {
     entries: [...library.questions.values()].sort((a, b) => a.index - b.index),
     whens: questionConditions(library),
-    sectionCount: library.questionsFile?.value.sections.length ?? 0,
+    sectionCount: library.interview?.sections.length ?? 0,
   };
 }
 

@@ -3,9 +3,10 @@ import type { Expr } from '../expr/ast.js';
 import { parseCondition, type ParseError } from '../expr/parse.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Library, Located } from '../library/model.js';
-import { locate, locateInString, type PathSegment, type YamlSource } from '../library/yaml-source.js';
+import { locate, locateInString, shownFile, type PathSegment, type YamlSource } from '../library/yaml-source.js';
 import { ruleMeta } from './rule-meta.js';
 import { questionConditions } from '../library/validate-answers.js';
+import { passagesOf } from '../text/passages.js';
 
 /** What every check sees: the library, parsed conditions (parsed once), and a reporter. */
 export interface LintContext {
@@ -14,6 +15,8 @@ export interface LintContext {
   /** Parsed clause conditions by clause id; absent when the clause has no `when` or it does not parse. */
   clauseConditions: Map<string, Expr>;
   clauseConditionErrors: Map<string, ParseError>;
+  /** Parsed passage conditions: clause id → passage index → condition (absent when it does not parse). */
+  passageConditions: Map<string, Map<number, Expr>>;
   questionConditions: Map<string, Expr>;
   report(finding: ReportInput): void;
   findings: Finding[];
@@ -36,18 +39,29 @@ export function createContext(library: Library): LintContext {
   const findings: Finding[] = [];
   const clauseConditions = new Map<string, Expr>();
   const clauseConditionErrors = new Map<string, ParseError>();
+  const passageConditions = new Map<string, Map<number, Expr>>();
   for (const clause of library.clauses) {
     const when = clause.value.when;
-    if (when === undefined) continue;
-    const parsed = parseCondition(when);
-    if (parsed.ok) clauseConditions.set(clause.value.id, parsed.expr);
-    else clauseConditionErrors.set(clause.value.id, parsed.error);
+    if (when !== undefined) {
+      const parsed = parseCondition(when);
+      if (parsed.ok) clauseConditions.set(clause.value.id, parsed.expr);
+      else clauseConditionErrors.set(clause.value.id, parsed.error);
+    }
+    passagesOf(clause.value.text).forEach((passage, i) => {
+      if (passage.when === undefined) return;
+      const parsed = parseCondition(passage.when);
+      if (!parsed.ok) return;
+      const byIndex = passageConditions.get(clause.value.id) ?? new Map<number, Expr>();
+      byIndex.set(i, parsed.expr);
+      passageConditions.set(clause.value.id, byIndex);
+    });
   }
   return {
     library,
     languages: library.manifest?.value.languages ?? [],
     clauseConditions,
     clauseConditionErrors,
+    passageConditions,
     questionConditions: questionConditions(library),
     findings,
     report(input) {
@@ -58,7 +72,7 @@ export function createContext(library: Library): LintContext {
       findings.push({
         ruleId: input.ruleId,
         severity: input.severity ?? ruleMeta(input.ruleId).severity,
-        file: input.source.file,
+        file: shownFile(input.source),
         start: range.start,
         end: range.end,
         message: input.message,

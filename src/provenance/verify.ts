@@ -6,7 +6,8 @@ import { pick, releaseOf, type Library } from '../library/model.js';
 import type { Clause } from '../schema/clause.js';
 import { clauseHash } from '../text/hash.js';
 import type { Provenance } from './properties.js';
-import { clausePlainText, textHash } from '../text/plain-text.js';
+import { paragraphTexts, textHash } from '../text/plain-text.js';
+import { isConditional, passagesOf } from '../text/passages.js';
 
 export type ClauseVerdict = 'ok' | 'edited' | 'mismatch';
 
@@ -95,15 +96,28 @@ const ANSWER = '\u0000';
 
 /**
  * Does the text read as the library's wording of the clause, whatever the answers were?
- * The clause is rendered as `build` renders it with every placeholder left open, and the
- * text must hold the fixed pieces in order, with anything where an answer went.
+ * Each passage of the clause is rendered as `build` renders it with every placeholder left
+ * open; the text, line by line, must be the title and then the passages in order — each
+ * line the fixed pieces with anything where an answer went (answers never hold a line
+ * end) — where a passage that prints only under a condition may be absent.
  */
 export function readsAsLibrary(clause: Clause, library: Library, language: string, text: string): boolean {
   const manifest = library.manifest?.value;
   const fallback = manifest?.defaultLanguage ?? manifest?.languages[0];
-  const blocks = resolveBlocks(parseClauseText(pick(clause.text, language, fallback)), () => ANSWER, wordsFor(language), () => undefined);
-  const pattern = clausePlainText(showable(pick(clause.title, language, fallback)), blocks);
-  return matchesWithGaps(pattern.split(ANSWER), text);
+  const words = wordsFor(language);
+  const lines = text.split('\n');
+  if (!matchesWithGaps(showable(pick(clause.title, language, fallback)).split(ANSWER), lines[0] ?? '')) return false;
+  let reachable = new Set([1]);
+  for (const passage of passagesOf(clause.text)) {
+    const blocks = resolveBlocks(parseClauseText(pick(passage.text, language, fallback)), () => ANSWER, words, () => undefined);
+    const patterns = paragraphTexts(blocks).flatMap((paragraph) => paragraph.split('\n')).map((line) => line.split(ANSWER));
+    const next = new Set(isConditional(passage) ? reachable : []);
+    for (const at of reachable) {
+      if (at + patterns.length <= lines.length && patterns.every((pieces, k) => matchesWithGaps(pieces, lines[at + k]!))) next.add(at + patterns.length);
+    }
+    reachable = next;
+  }
+  return reachable.has(lines.length);
 }
 
 /** Whether `text` is the pieces in order with any text (or none) between them: a glob with only `*`. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Localized, Slug, StringEnum, strictObject } from './common.js';
+import { Localized, Semver, Slug, StringEnum, strictObject } from './common.js';
 
 export const annexKinds = ['answers', 'provenance', 'rationale'] as const;
 export const AnnexKind = StringEnum(annexKinds);
@@ -21,6 +21,8 @@ export const Template = strictObject(
     description: Type.Optional(Localized),
     parts: Type.Array(TemplatePart, { minItems: 1 }),
     annexes: Type.Optional(Type.Array(AnnexKind, { uniqueItems: true })),
+    /** In a library that extends a base: this template replaces the base template with its id, adapted from this base release. */
+    overrides: Type.Optional(Semver),
   },
   'A document template: templates/<name>.yaml',
 );

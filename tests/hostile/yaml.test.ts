@@ -102,7 +102,7 @@ describe('every field of a clause with the wrong type', () => {
     'requires: security.other',
     'excludes: { a: 1 }',
     'supersededBy: 3',
-    'text: [a, b]',
+    'text: 7',
     'guidance: true',
     'legalBasis: "GDPR"',
     'changelog: { version: 1 }',

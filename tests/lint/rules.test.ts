@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { rules } from '../../src/lint/rule-meta.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { error, info, lintBasic, lintDir, VERSION_RULES, warning, type Row } from '../helpers/lint.js';
+import { error, info, LAYER_RULES, lintBasic, lintDir, VERSION_RULES, warning, type Row } from '../helpers/lint.js';
 import { testdir } from '../helpers/testdir.js';
 
 /**
@@ -41,6 +41,11 @@ function clause(id: string, extra: string[] = [], o: { status?: string; version?
     '  - { version: 1.0.0, date: 2026-11-20, note: First version. }',
     '',
   ].join('\n');
+}
+
+/** A clause whose text is the passages given (each a YAML list item of 2-space indent); `text:` is on line 6 + extra. */
+function withPassages(id: string, extra: string[], passages: string[]): string {
+  return clause(id, extra).replace(/text:\n {2}en: .*\n/, () => `text:\n${passages.join('\n')}\n`);
 }
 
 /** questions.yaml with one question added at the end (its first line is line 67). */
@@ -92,7 +97,7 @@ const failing: Record<string, Case[]> = {
     {
       name: 'a field nothing like a known one',
       files: { [X]: clause('exit.x', ['reviewer: Anna']) },
-      expected: [error('unknown-field', X, 6, 1, 'unknown field "reviewer"', 'remove it; allowed fields: id, version, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog')],
+      expected: [error('unknown-field', X, 6, 1, 'unknown field "reviewer"', 'remove it; allowed fields: id, version, overrides, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog')],
     },
   ],
   'invalid-semver': [
@@ -397,6 +402,11 @@ const failing: Record<string, Case[]> = {
   'unknown-option': [
     { name: 'in a condition', files: { [X]: clause('exit.x', ['when: hosting == "clod-saas"']) }, expected: [error('unknown-option', X, 6, 18, '"clod-saas" is not an option of hosting', 'did you mean cloud-saas?')] },
     {
+      name: "in a passage's condition, at its place",
+      files: { [X]: withPassages('exit.x', [], ['  - text: { en: "The Contractor shall:" }', '  - when: generatesData and hosting == "clod-saas"', '    text: { en: "1. keep them." }']) },
+      expected: [error('unknown-option', X, 8, 40, '"clod-saas" is not an option of hosting', 'did you mean cloud-saas?')],
+    },
+    {
       name: 'in the answers of a scenario',
       files: scenario('answers:\n  contractType: servics\nexpect:\n  include: [general.definitions]\n'),
       expected: [error('unknown-option', 'clauses/scenarios/s.yaml', 3, 17, '"servics" is not an option of contractType', 'did you mean services?')],
@@ -465,6 +475,29 @@ const failing: Record<string, Case[]> = {
       expected: [error('dead-clause', X, 6, 7, 'no answers can satisfy this condition, so exit.x is never selected', 'check the values it compares and the skip logic (`when`) of the questions it uses')],
     },
   ],
+  'dead-passage': [
+    {
+      name: "a passage's condition that contradicts its clause's",
+      files: { [X]: withPassages('exit.x', ['when: generatesData'], ['  - text: { en: "The Contractor shall:" }', '  - when: not generatesData', '    text: { en: "1. keep them." }']) },
+      expected: [
+        error('dead-passage', X, 9, 11, 'no answers that select exit.x satisfy this condition, so passage 2 never prints', "check the values it compares against the clause's own condition and the skip logic (`when`) of the questions it uses"),
+      ],
+    },
+  ],
+  'definition-term': [
+    {
+      name: 'a definition that does not hold its term',
+      files: { [X]: withPassages('exit.x', [], ['  - defines: { en: Contractor }', '    text: { en: "- **the Supplier** means the company awarded the contract." }']) },
+      expected: [error('definition-term', X, 7, 20, 'the en text of passage 1 does not contain the term it defines (Contractor)', 'write the term in the definition as the other clauses write it, or correct defines')],
+    },
+  ],
+  'unused-definition': [
+    {
+      name: 'a term no other clause uses',
+      files: { [X]: withPassages('exit.x', [], ['  - defines: { en: [Data Platform, Data Platforms] }', '    text: { en: "- **the Data Platform** means the platform of the Authority." }']) },
+      expected: [warning('unused-definition', X, 7, 20, 'no other text of the library uses Data Platform / Data Platforms, so passage 1 never prints', 'remove the definition, or correct the term to the form the clauses use')],
+    },
+  ],
   'always-true': [
     {
       name: 'a tautology',
@@ -472,6 +505,11 @@ const failing: Record<string, Case[]> = {
       expected: [warning('always-true', X, 6, 7, 'every possible set of answers satisfies this condition', 'remove `when`: a clause without a condition always applies')],
     },
     { name: 'true', files: { [X]: clause('exit.x', ["when: 'true'"]) }, expected: [warning('always-true', X, 6, 7, 'every possible set of answers satisfies this condition', 'remove `when`: a clause without a condition always applies')] },
+    {
+      name: 'a passage that prints whenever its clause does',
+      files: { [X]: withPassages('exit.x', ['when: generatesData'], ['  - text: { en: "The Contractor shall:" }', '  - when: generatesData and hosting != "none" or generatesData', '    text: { en: "1. keep them." }']) },
+      expected: [warning('always-true', X, 9, 11, 'every set of answers that selects exit.x satisfies this condition, so passage 2 always prints with the clause', "remove the passage's `when`")],
+    },
   ],
   'dead-question': [
     {
@@ -662,7 +700,13 @@ const passing: Record<string, Record<string, string | null>[]> = {
   'unanswerable-question': [{ [X]: clause('exit.x', ['when: generatesData and not processesPersonalData']) }],
   'question-order': [questionsWith('        when: generatesData\n        label: { en: personal data processed }', '        when: generatesData and "personal" in dataKinds\n        label: { en: personal data processed }')],
   'dead-clause': [{ [X]: clause('exit.x', ['when: contractType == "works" or contractType == "services"']) }],
-  'always-true': [{ [X]: clause('exit.x', ['when: generatesData or contractType == "works"']) }],
+  'always-true': [
+    { [X]: clause('exit.x', ['when: generatesData or contractType == "works"']) },
+    { [X]: withPassages('exit.x', ['when: generatesData'], ['  - text: { en: "The Contractor shall:" }', '  - when: hosting != "none"', '    text: { en: "1. keep them." }']) },
+  ],
+  'dead-passage': [{ [X]: withPassages('exit.x', ['when: generatesData'], ['  - text: { en: "The Contractor shall:" }', '  - when: hosting == "cloud-saas"', '    text: { en: "1. keep them." }']) }],
+  'definition-term': [{ [X]: withPassages('exit.x', [], ['  - defines: { en: Contractor }', '    text: { en: "- **the Contractor** means the company awarded the contract." }']) }],
+  'unused-definition': [{ [X]: withPassages('exit.x', [], ['  - defines: { en: [Contractor, Contractors] }', '    text: { en: "- **the Contractor** means the company awarded the contract." }']) }],
   'dead-question': [questionsWith(DATA_WHEN, `${DATA_WHEN} and contractType != "works"`)],
   // With fewer values mentioned, the condition is analysed.
   'not-analysed': [
@@ -693,9 +737,9 @@ describe('the fixture', () => {
     expect(lintBasic()).toEqual([]);
   });
 
-  test('every rule lint knows has a failing and a passing case here (or is a version rule)', () => {
+  test('every rule lint knows has a failing and a passing case here (or is a version or layer rule)', () => {
     const covered = Object.keys(failing).filter((id) => failing[id]!.length > 0 && (passing[id]?.length ?? 0) > 0);
-    expect([...covered, ...VERSION_RULES].sort()).toEqual(Object.keys(rules).sort());
+    expect([...covered, ...VERSION_RULES, ...LAYER_RULES].sort()).toEqual(Object.keys(rules).sort());
   });
 });
 

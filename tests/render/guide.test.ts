@@ -5,7 +5,38 @@ import { runCli } from '../helpers/cli.js';
 import { docxParts, paragraphs, paragraphsWithStyle, texts } from '../helpers/docx.js';
 import { fixtureCopy } from '../helpers/testdir.js';
 
+const PASSAGES = [
+  'id: data.personal',
+  'version: 1.0.0',
+  'status: approved',
+  'category: data',
+  'when: processesPersonalData',
+  'title: { en: Personal data, es: Datos personales }',
+  'text:',
+  '  - text: { en: "The Contractor shall:", es: "La empresa contratista:" }',
+  '  - when: \'"video" in kinds\'',
+  '    text: { en: "1. blur faces;", es: "1. difuminará las caras;" }',
+  '  - defines: { en: Data Platform, es: Plataforma de Datos }',
+  '    text: { en: "1. feed the Data Platform.", es: "1. alimentará la Plataforma de Datos." }',
+  'guidance: { en: When personal data are processed., es: Cuando se tratan datos personales. }',
+  'changelog:',
+  '  - { version: 1.0.0, date: 2026-11-20, note: First version. }',
+  '',
+].join('\n');
+
 describe('clausula guide', () => {
+  it('prints every passage of a clause, each that prints only under a condition saying so, in the guideline language', async () => {
+    const dir = fixtureCopy('render', { 'clauses/data/personal.yaml': PASSAGES });
+    for (const [language, expected] of [
+      ['en', 'The Contractor shall:\n\n1. *\\[Only if the kinds of data include “video”:\\]* blur faces;\n2. *\\[Only if the document uses “Data Platform”:\\]* feed the Data Platform.'],
+      ['es', '2. *\\[Solo si el documento utiliza «Plataforma de Datos»:\\]* alimentará la Plataforma de Datos.'],
+    ] as const) {
+      const result = await runCli(['--library', dir, 'guide', '--lang', language, '--format', 'md', '-o', '-'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(expected);
+    }
+  });
+
   it('lists every clause by category: when it applies, text, guidance, legal bases, version and status', async () => {
     const dir = fixtureCopy('render');
     const result = await runCli(['--library', dir, 'guide', '--format', 'md', '-o', '-'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });

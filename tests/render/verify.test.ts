@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customProperties } from '../../src/provenance/read-docx.js';
 import { runCli } from '../helpers/cli.js';
-import { docxParts, editDocx } from '../helpers/docx.js';
+import { docxParts, editDocx, paragraphs } from '../helpers/docx.js';
 import { fixtureCopy } from '../helpers/testdir.js';
 
 async function built(extra: string[] = [], files: Record<string, string> = {}): Promise<{ dir: string; bytes: Buffer }> {
@@ -60,6 +60,46 @@ describe('clausula verify', () => {
     const result = await verify(dir, 'forged.docx');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("edited: its text does not read as the library's wording of this clause");
+  });
+
+  it('verifies a clause whose passages print under their own conditions, and catches a passage that should be there taken out', async () => {
+    const personal = [
+      'id: data.personal',
+      'version: 1.0.0',
+      'status: approved',
+      'category: data',
+      'when: processesPersonalData',
+      'title: { en: Personal data, es: Datos personales }',
+      'text:',
+      '  - text: { en: "For personal data, the Contractor shall:", es: "En cuanto a los datos personales, la empresa contratista:" }',
+      '  - when: \'"sensor" in kinds\'',
+      '    text: { en: "1. calibrate the sensors of {{ authorityName }};", es: "1. calibrará los sensores de {{ authorityName }};" }',
+      '  - when: \'"video" in kinds\'',
+      '    text: { en: "1. blur faces;", es: "1. difuminará las caras;" }',
+      '  - text: { en: "1. keep personal data in the EEA.", es: "1. mantendrá los datos personales en el EEE." }',
+      'guidance: { en: When personal data are processed., es: Cuando se tratan datos personales. }',
+      'changelog:',
+      '  - { version: 1.0.0, date: 2026-11-20, note: First version. }',
+      '',
+    ].join('\n');
+    const { dir, bytes } = await built([], { 'clauses/data/personal.yaml': personal });
+    const text = paragraphs((await docxParts(bytes)).get('word/document.xml')!);
+    expect(text).toContain('calibrate the sensors of City of Testville;');
+    expect(text.join('\n')).not.toContain('blur faces');
+    const ok = await verify(dir, 'tender.docx');
+    expect(ok.code, ok.stdout).toBe(0);
+
+    // Taking out a passage that always prints, and forging the text hash to match, is caught by the wording.
+    const { textHash } = await import('../../src/text/plain-text.js');
+    const props = customProperties((await docxParts(bytes)).get('docProps/custom.xml')!);
+    const [version, hash, oldText] = props.get('clausula.clause.data.personal')!.split(' ');
+    const forged = textHash('Personal data\ncalibrate the sensors of City of Testville;\nkeep personal data in the EEA.');
+    let doc = await editDocx(bytes, 'word/document.xml', (xml) => xml.replace(/<w:p>(?:(?!<w:p>).)*For personal data, the Contractor shall:(?:(?!<\/w:p>).)*<\/w:p>/s, ''));
+    doc = await editDocx(doc, 'docProps/custom.xml', (xml) => xml.replace(`${version} ${hash} ${oldText}`, `${version} ${hash} ${forged}`));
+    writeFileSync(join(dir, 'forged.docx'), doc);
+    const forgedResult = await verify(dir, 'forged.docx');
+    expect(forgedResult.code).toBe(1);
+    expect(forgedResult.stdout).toContain("edited: its text does not read as the library's wording of this clause");
   });
 
   it('reports a library whose clause or release moved on, and checks clauses.lock.yaml', async () => {

@@ -367,3 +367,38 @@ describe('clausula diff across the change to translatable legal bases', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('clausula diff on passages', () => {
+  it('treats a passage whose text stays and whose condition narrows like a narrowed clause condition', async () => {
+    const OWNERSHIP = 'clauses/ownership/generated-data.yaml';
+    const passages = (when: string) =>
+      [
+        'text:',
+        '  - text: { en: "The contractor shall:", es: "La empresa contratista:" }',
+        `  - ${when}text: { en: "1. keep the data in the EEA.", es: "1. mantendrá los datos en el EEE." }`,
+        'guidance:',
+      ].join('\n');
+    const files = starterLibrary('city-clauses', ['en', 'es'], '2026-01-15');
+    const withText = (when: string) => files[OWNERSHIP]!.replace(/text:\n[\s\S]*?\nguidance:/, () => passages(when));
+    const before = { ...files, [OWNERSHIP]: withText('') };
+    const after = {
+      ...files,
+      'clauses/library.yaml': files['clauses/library.yaml']!.replace('version: 0.1.0', 'version: 1.0.0'),
+      [OWNERSHIP]: withText('when: processesPersonalData\n    ')
+        .replace('version: 1.0.0', 'version: 1.0.1')
+        .replace('changelog:\n', 'changelog:\n  - { version: 1.0.1, date: 2026-02-01, note: Only with personal data. }\n'),
+    };
+    const r = await runCli(['diff', testdir(before), testdir(after)]);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.includes('~ ownership.generated-data'));
+    expect(lines.slice(at, at + 4)).toEqual([
+      '  ~ ownership.generated-data  1.0.0 → 1.0.1 (patch)  ✖ too small: needs a major version',
+      '      Ownership of the data',
+      '      major  passage 2: condition narrowed: some tenders that had it no longer get it',
+      '      patch  text changed (en, es)',
+    ]);
+    // The word diff shows the condition where it is.
+    expect(r.stdout).toContain('{+[when: processesPersonalData]+}');
+  });
+});

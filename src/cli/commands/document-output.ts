@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { InputError, UsageError } from '../../errors.js';
+import { clauseConditions } from '../../text/passages.js';
 import { parseCondition } from '../../expr/parse.js';
 import type { Finding } from '../../finding.js';
 import type { Library } from '../../library/model.js';
-import { locateInString } from '../../library/yaml-source.js';
+import { locateInString, shownFile } from '../../library/yaml-source.js';
 import type { ReferenceDoc } from '../../render/docx/reference.js';
 import type { CommandContext } from '../context.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
@@ -31,18 +32,21 @@ export function requireReadableLibrary(ctx: CommandContext, library: Library): v
 export function requireParsableConditions(ctx: CommandContext, library: Library, includeDrafts: boolean): void {
   const findings: Finding[] = [];
   for (const { value: clause, source } of library.clauses) {
-    if (clause.when === undefined || clause.status === 'deprecated' || (clause.status === 'draft' && !includeDrafts)) continue;
-    const parsed = parseCondition(clause.when);
-    if (parsed.ok) continue;
-    const { message, fix, offset, length } = parsed.error;
-    findings.push({
-      ruleId: 'condition-syntax',
-      severity: 'error',
-      file: source.file,
-      ...locateInString(source, ['when'], clause.when, offset, length),
-      message: `the condition of ${clause.id} does not parse: ${message}`,
-      ...(fix ? { fix } : {}),
-    });
+    if (clause.status === 'deprecated' || (clause.status === 'draft' && !includeDrafts)) continue;
+    // A passage's condition too: a passage left out unseen could be the duty that matters.
+    for (const { when, path, passage } of clauseConditions(clause)) {
+      const parsed = parseCondition(when);
+      if (parsed.ok) continue;
+      const { message, fix, offset, length } = parsed.error;
+      findings.push({
+        ruleId: 'condition-syntax',
+        severity: 'error',
+        file: shownFile(source),
+        ...locateInString(source, path, when, offset, length),
+        message: `the condition of ${passage === undefined ? clause.id : `passage ${passage + 1} of ${clause.id}`} does not parse: ${message}`,
+        ...(fix ? { fix } : {}),
+      });
+    }
   }
   if (findings.length === 0) return;
   throw new InputError(

@@ -4,7 +4,8 @@ import type { AnswerValue } from '../../schema/common.js';
 import { suggestion } from '../../text/did-you-mean.js';
 import { explainSelection, type ClauseExplanation, type ReasonView } from '../../assemble/explain.js';
 import { selectClauses } from '../../assemble/select.js';
-import { pick } from '../../library/model.js';
+import { baseReleasesOf, pick } from '../../library/model.js';
+import { originWords } from '../../library/layers/origin.js';
 import { readAnswersArgument } from '../answers-input.js';
 import type { CommandContext } from '../context.js';
 import { languageFor, loadFor } from '../load.js';
@@ -26,10 +27,12 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     }
   }
   const release = library.manifest ? `${library.manifest.value.id}@${library.manifest.value.version}` : 'unknown';
+  const bases = baseReleasesOf(library);
   if (options.json) {
     const report = {
       version: 1,
       library: release,
+      bases,
       language,
       answers: Object.fromEntries(loaded.answers),
       selected: selection.included.length,
@@ -43,7 +46,8 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const out: string[] = [];
   if (clauseId === undefined) {
-    out.push(chalk.bold(`${selection.included.length} of ${selection.decisions.length} clauses selected`) + chalk.dim(`  (${terminalSafe(release)}, ${language})`), '');
+    const over = bases.length > 0 ? ` over ${bases.join(' over ')}` : '';
+    out.push(chalk.bold(`${selection.included.length} of ${selection.decisions.length} clauses selected`) + chalk.dim(`  (${terminalSafe(release + over)}, ${language})`), '');
   }
   let category: string | undefined;
   for (const e of explained) {
@@ -52,16 +56,17 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
       const title = library.manifest?.value.categories.find((c) => c.id === category)?.title;
       out.push(chalk.underline(terminalSafe(`${category}${title ? ` — ${pick(title, language)}` : ''}`)));
     }
-    out.push(...formatExplanation(terminalSafeStrings(e), chalk), '');
+    out.push(...formatExplanation(terminalSafeStrings(e), chalk, bases.length > 0), '');
   }
   for (const conflict of selection.conflicts) out.push(chalk.yellow(`conflict: ${terminalSafe(conflict)}`));
   ctx.io.stdout.write(out.join('\n').replace(/\n+$/, '') + '\n');
   return 0;
 }
 
-function formatExplanation(e: ClauseExplanation, chalk: ChalkInstance): string[] {
+function formatExplanation(e: ClauseExplanation, chalk: ChalkInstance, layered: boolean): string[] {
   const mark = e.included ? chalk.green('✔ in ') : chalk.red('✘ out');
   const lines = [`  ${mark}  ${chalk.bold(e.id)}  ${e.title}`];
+  if (layered) lines.push(`         ${chalk.dim(originWords(e.origin))}`);
   lines.push(`         ${chalk.dim(reasonWords(e.reasons[0]))}${e.reasons.slice(1).map((r) => chalk.dim(`; ${reasonWords(r)}`)).join('')}`);
   if (e.when !== null) {
     lines.push(`         ${chalk.dim('when:')} ${e.when}`);
@@ -72,6 +77,13 @@ function formatExplanation(e: ClauseExplanation, chalk: ChalkInstance): string[]
         .map(([id, v]) => `${id} = ${valueWords(v)}`)
         .join(', ');
       lines.push(`           ${'  '.repeat(line.depth)}${line.text}  → ${result}${read ? chalk.dim(`   (${read})`) : ''}`);
+    }
+  }
+  if (e.included && e.passages.length > 0) {
+    lines.push(`         ${chalk.dim('passages under their own condition:')}`);
+    for (const p of e.passages) {
+      const said = [...(p.when !== null ? [`when: ${p.when}`] : []), ...(p.defines !== null ? [`defines "${p.defines}": printed only where the document uses it`] : [])].join('; ');
+      lines.push(`           ${p.holds ? chalk.green('✔') : chalk.red('✘')} ${p.number}  ${said}${p.holds ? '' : chalk.dim('  (left out)')}`);
     }
   }
   return lines;

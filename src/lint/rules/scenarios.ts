@@ -4,7 +4,7 @@ import type { Check } from '../context.js';
 /** Scenario answers are valid answers: known questions, right types, options that exist. */
 export const checkScenarioAnswers: Check = (ctx) => {
   // Without a readable questions.yaml every answer would be "unknown": its own error comes first.
-  if (!ctx.library.questionsFile) return;
+  if (!ctx.library.interview) return;
   const language = ctx.languages[0] ?? 'en';
   for (const scenario of ctx.library.scenarios) {
     const { findings } = checkAnswers(ctx.library, scenario.value.answers, scenario.source, ['answers'], language);

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { nextVersions } from '../../versioning/policy.js';
 import { LIBRARY_FILE, LOCK_FILE } from '../../library/load-library.js';
 import { compareWithLock, lockOf, type LockDelta } from '../../versioning/lock.js';
+import { isOwn } from '../../library/model.js';
 import type { Check } from '../context.js';
 
 const LOCK_COMMAND = '`clausula lock`';
@@ -54,6 +55,7 @@ export const checkVersions: Check = (ctx) => {
 
   for (const clause of library.clauses) {
     const { id, version } = clause.value;
+    if (!isOwn(library, clause)) continue; // a base's clauses are versioned by the base; the lock records its release
     if (library.clauseById.get(id) !== clause) continue; // a duplicate id, reported by duplicate-id
     const entry = lock.clauses[id];
     if (!entry) continue;
@@ -91,7 +93,7 @@ export const checkVersions: Check = (ctx) => {
       message: `the library version ${libraryVersion} is lower than ${lock.version}, the version recorded in ${LOCK_FILE}`,
       fix: `versions never go down: give the library a version above ${lock.version}`,
     });
-  } else if (libraryOrder === 0 && delta.clausesChanged.length > 0) {
+  } else if (libraryOrder === 0 && (delta.clausesChanged.length > 0 || delta.bases.length > 0)) {
     versionFindings++;
     ctx.report({
       ruleId: 'library-version-not-bumped',
@@ -108,7 +110,7 @@ export const checkVersions: Check = (ctx) => {
   ctx.report({
     ruleId: 'lock-stale',
     source: locked.source,
-    path: delta.libraryIdChanged ? ['library'] : delta.libraryVersionChanged ? ['version'] : firstClause ? ['clauses', firstClause] : ['clauses'],
+    path: delta.libraryIdChanged ? ['library'] : delta.libraryVersionChanged ? ['version'] : firstClause ? ['clauses', firstClause] : delta.bases.length > 0 ? ['bases'] : delta.overridesChanged ? ['overrides'] : ['clauses'],
     target: firstClause && !delta.libraryIdChanged && !delta.libraryVersionChanged ? 'key' : 'value',
     message: `${LOCK_FILE} is out of date: ${describeStale(delta, lock.library, current.library, lock.version, current.version)}`,
     fix: `run ${LOCK_COMMAND} and commit ${LOCK_FILE}`,
@@ -120,7 +122,7 @@ function withoutUnreadable(delta: LockDelta, broken: ReadonlySet<string>): LockD
   if (broken.size === 0) return delta;
   const removed = delta.removed.filter((id) => !broken.has(id));
   const clausesChanged = delta.clausesChanged.filter((id) => !broken.has(id) || !delta.removed.includes(id));
-  return { ...delta, removed, clausesChanged, stale: clausesChanged.length > 0 || delta.libraryIdChanged || delta.libraryVersionChanged };
+  return { ...delta, removed, clausesChanged, stale: clausesChanged.length > 0 || delta.libraryIdChanged || delta.libraryVersionChanged || delta.bases.length > 0 || delta.overridesChanged };
 }
 
 const MAX_LISTED = 5;
@@ -140,14 +142,15 @@ function clauseParts(delta: LockDelta): string[] {
 }
 
 function describeClauses(delta: LockDelta): string {
-  return joinParts(clauseParts(delta));
+  return joinParts([...clauseParts(delta), ...delta.bases]);
 }
 
 function describeStale(delta: LockDelta, lockedId: string, currentId: string, lockedVersion: string, currentVersion: string): string {
   const parts: string[] = [];
   if (delta.libraryIdChanged) parts.push(`it is for library ${lockedId}, not ${currentId}`);
   if (delta.libraryVersionChanged) parts.push(`it records release ${lockedVersion}, the library is now ${currentVersion}`);
-  const clauses = clauseParts(delta);
+  const clauses = [...clauseParts(delta), ...delta.bases];
+  if (delta.overridesChanged) clauses.push('the base questions, sections or templates this library adapts changed');
   if (clauses.length > 0) parts.push(`since then ${joinParts(clauses)}`);
   return parts.join('; ');
 }
