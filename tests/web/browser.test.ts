@@ -51,16 +51,21 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     servers.push(serve);
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
+    // Nothing is asked of any other place than the server: no CDN, no font, no network at all.
+    const elsewhere: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(`http://127.0.0.1:${serve.port}/`)) elsewhere.push(r.url());
+    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(serve.url);
     await page.waitForSelector('form.question, #page-heading');
-    return { dir, serve, page, context, errors };
+    return { dir, serve, page, context, errors, elsewhere };
   }
 
   it('walks a whole tender in Spanish: every answer saved, the clauses explain gives, every document verify accepts', { timeout: 180_000 }, async () => {
-    const { dir, page, errors } = await open(['licitacion.yaml', '--lang', 'es']);
+    const { dir, page, errors, elsewhere } = await open(['licitacion.yaml', '--lang', 'es']);
     const t = webTexts('es').page;
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     expect(await page.textContent('button[data-action="next"]')).toBe(`${t.next} →`);
@@ -97,6 +102,7 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
       expect(verified.code, verified.stdout).toBe(0);
     }
     expect(errors).toEqual([]);
+    expect(elsewhere).toEqual([]);
   });
 
   it('walks a whole tender in Catalan with the keyboard alone, down to the downloaded documents', { timeout: 180_000 }, async () => {
@@ -271,6 +277,30 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     await page.waitForSelector('form[data-question="contractTitle"]');
     expect(readFileSync(join(dir, 't.yaml'), 'utf8')).toContain('authorityName: Ajuntament de Lleida');
     await context.close();
+  });
+
+  it('gives every control the name and description a screen reader reads', { timeout: 60_000 }, async () => {
+    const { page } = await open(['t.yaml', '--lang', 'es']);
+    const prompt = pick(question('authorityName').prompt, 'es');
+    const box = page.getByRole('textbox', { name: prompt, exact: true });
+    expect(await box.count()).toBe(1);
+    const described = await box.evaluate((input) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    expect(described).toContain(pick(question('authorityName').help, 'es'));
+    expect(await page.getByRole('button', { name: `${webTexts('es').page.next} →` }).count()).toBe(1);
+    expect(await page.getByRole('navigation').getByRole('list', { name: webTexts('es').page.sectionsLabel }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: `${webTexts('es').page.languageLabel}:` }).getByRole('button', { name: 'Español', pressed: true }).count()).toBe(1);
+    await answerWithMouse(page, 'authorityName', 'Ajuntament de Vic');
+    await page.goto(page.url().replace(/#.*$/, '') + '#/q/generatesData');
+    const group = page.getByRole('group', { name: pick(question('generatesData').prompt, 'es') });
+    await group.waitFor();
+    expect(await group.getByRole('radio', { name: interviewTexts('es').yes }).count()).toBe(1);
+    expect(await group.getByRole('radio', { name: interviewTexts('es').no }).count()).toBe(1);
+    // Tab order: the options, then Back, then Next.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('answer');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('back');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('next');
   });
 
   it('meets WCAG 2.1 AA as axe-core checks it, on every kind of page', { timeout: 120_000 }, async () => {
