@@ -30,10 +30,12 @@ export interface RenderRequest {
   format: DocumentFormat;
   language: string;
   date: Date;
+  /** Where LibreOffice is looked for, for a PDF. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /** One document of the tender, as `clausula build` writes it. */
 export async function renderTenderDocument(library: Library, template: Template, selection: Selection, answers: ReadonlyMap<string, AnswerValue>, r: RenderRequest): Promise<string | Uint8Array> {
   const model = buildDocument(library, template, selection, answers, { language: r.language, date: r.date });
-  return renderDocument(r.format, model, { date: r.date });
+  return renderDocument(r.format, model, { date: r.date, env: r.env });
 }

@@ -17,6 +17,8 @@ export interface ApiOptions {
   documentDate: () => Date;
   /** The formats offered for download, in order. */
   formats: readonly DocumentFormat[];
+  /** The environment documents are built in (where LibreOffice is, for a PDF). */
+  env: Readonly<Record<string, string | undefined>>;
   /** Why no document can be built from this library (it has errors), if so. */
   documentsBlocked: string | undefined;
 }
@@ -116,7 +118,7 @@ export function interviewApi(o: ApiOptions): InterviewApi {
       const selection = selectionFor(i.library, s.answers);
       const document = tenderDocuments(i.library, selection, s.template).find((d) => d.template.id === template);
       if (!document) return { status: 404, body: { error: `this tender has no document ${template}` } };
-      const bytes = await renderTenderDocument(i.library, document.template, selection, s.answers, { format: format as DocumentFormat, language: s.language, date: o.documentDate() });
+      const bytes = await renderTenderDocument(i.library, document.template, selection, s.answers, { format: format as DocumentFormat, language: s.language, date: o.documentDate(), env: o.env });
       const stem = basename(i.path, extname(i.path));
       return { name: `${stem}.${template}.${format}`, type: TYPES[format] ?? 'application/octet-stream', bytes };
     },

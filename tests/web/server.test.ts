@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../src/library/load-answers.js';
 import { loadLibrary } from '../../src/library/load-library.js';
 import type { AnswerResult, ClausesView, View } from '../../src/web/api.js';
+import type { DocumentFormat } from '../../src/render/index.js';
+import { findOffice } from '../../src/render/office/office.js';
 import { loadAssets } from '../../src/web/assets.js';
 import { interviewFor } from '../../src/web/engine.js';
 import { interviewApi } from '../../src/web/interview-api.js';
@@ -21,11 +23,11 @@ afterEach(async () => {
   for (const server of running.splice(0)) await server.close();
 });
 
-async function serve(files: Record<string, string> = {}): Promise<{ port: number; path: string; cookie: string; dir: string; server: RunningServer }> {
+async function serve(files: Record<string, string> = {}, formats: DocumentFormat[] = ['docx']): Promise<{ port: number; path: string; cookie: string; dir: string; server: RunningServer }> {
   const dir = testdir(files);
   const path = join(dir, 'tender.yaml');
   const interview = interviewFor(library, { path, shown: 'tender.yaml', startLanguage: 'en', resume: 'clausula serve tender.yaml' });
-  const api = interviewApi({ interview, today: () => '2027-03-01', documentDate: () => new Date('2027-03-01T10:00:00Z'), formats: ['docx'], documentsBlocked: undefined });
+  const api = interviewApi({ interview, today: () => '2027-03-01', documentDate: () => new Date('2027-03-01T10:00:00Z'), formats, env: process.env, documentsBlocked: undefined });
   const server = await startServer({ api, assets: loadAssets(), token: TOKEN, port: 0 });
   running.push(server);
   return { port: server.port, path, dir, server, cookie: `clausula-${server.port}=${TOKEN}` };
@@ -326,5 +328,25 @@ describe('clausula serve: clauses and documents', () => {
     expect((await asPage(s, { path: '/api/document?template=data-clauses&format=pdf' })).status).toBe(404);
     expect((await asPage(s, { path: '/api/document?template=nope&format=docx' })).status).toBe(404);
   });
-});
 
+  const office = (() => {
+    try {
+      return findOffice(process.env, 'PDF');
+    } catch {
+      return undefined;
+    }
+  })();
+  it.skipIf(office === undefined)('builds the PDF too where LibreOffice is installed (skipped without it)', { timeout: 120_000 }, async () => {
+    const s = await serve({ 'tender.yaml': complete }, ['docx', 'pdf']);
+    const clauses = JSON.parse((await asPage(s, { path: '/api/clauses' })).text) as ClausesView;
+    expect(clauses.documents[0]!.formats.map((f) => [f.label, f.href])).toEqual([
+      ['Word (.docx)', '/api/document?template=data-clauses&format=docx'],
+      ['PDF', '/api/document?template=data-clauses&format=pdf'],
+    ]);
+    const pdf = await asPage(s, { path: '/api/document?template=data-clauses&format=pdf' });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain('filename="tender.data-clauses.pdf"');
+    expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});

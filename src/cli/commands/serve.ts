@@ -6,7 +6,8 @@ import { readForResume } from '../../interview/resume.js';
 import { freeName, shellQuote, today } from '../../interview/save.js';
 import { QUESTIONS_FILE } from '../../library/load-library.js';
 import type { Library } from '../../library/model.js';
-import { documentFormats, type DocumentFormat } from '../../render/index.js';
+import type { DocumentFormat } from '../../render/index.js';
+import { findOffice } from '../../render/office/office.js';
 import { loadAssets } from '../../web/assets.js';
 import { fileText, interviewFor, readState, setLanguage } from '../../web/engine.js';
 import { interviewApi } from '../../web/interview-api.js';
@@ -75,7 +76,8 @@ export async function startServe(ctx: CommandContext, args: string[], options: R
       interview,
       today: () => today(io.env),
       documentDate: () => documentDate(io.env),
-      formats: offeredFormats(),
+      formats: offeredFormats(io.env),
+      env: io.env,
       documentsBlocked: documentsBlocked(ctx, library, startLanguage),
     }),
     assets: loadAssets(),
@@ -109,9 +111,14 @@ function portOption(value: unknown): number {
   return Number(text);
 }
 
-/** Word documents always; PDF where this installation builds it. */
-function offeredFormats(): DocumentFormat[] {
-  return documentFormats.filter((f) => f === 'docx' || (f as string) === 'pdf');
+/** Word documents always; PDF where this computer can make it (LibreOffice is installed). */
+function offeredFormats(env: Readonly<Record<string, string | undefined>>): DocumentFormat[] {
+  try {
+    findOffice(env, 'PDF');
+    return ['docx', 'pdf'];
+  } catch {
+    return ['docx'];
+  }
 }
 
 /** A library `build` would refuse (a file that did not read, a condition that does not parse) builds no document here either. */
