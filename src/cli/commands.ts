@@ -101,12 +101,13 @@ export const commandSpecs: CommandSpec[] = [
   },
   {
     usage: 'init <dir>',
-    summary: 'create a new, valid, minimal clause library',
+    summary: 'create a new, valid, minimal clause library, or a library over a shared base',
     options: [
       { flags: '--id <id>', description: 'the library id (default: the folder name)' },
-      { flags: '--languages <list>', description: 'comma-separated language codes', default: 'en' },
+      { flags: '--languages <list>', description: 'comma-separated language codes (default: en; with --extends, the base\'s)' },
+      { flags: '--extends <library>', description: 'start a library over this base: a folder, the id of the shipped library, or an installed npm package' },
     ],
-    examples: ['clausula init my-library', 'clausula init lib --languages ca,es,en'],
+    examples: ['clausula init my-library', 'clausula init lib --languages ca,es,en', 'clausula init girona --extends bcn-data-clauses', 'clausula init girona --extends ../bcn-data-clauses'],
     load: () => import('./commands/init.js'),
   },
   {
