@@ -132,6 +132,18 @@ export const commandSpecs: CommandSpec[] = [
     load: () => import('./commands/diff.js'),
   },
   {
+    usage: 'upgrade [dir]',
+    summary: "what a new release of the base changes for a library over it: the base's changes beside the library's own adaptations",
+    options: [
+      { flags: '--to <version>', description: 'the base release to review (default: the one installed if newer than the one locked, else the newest git tag)' },
+      { flags: '-f, --format <format>', description: 'output format', choices: ['stylish', 'markdown', 'json'], default: 'stylish' },
+      { flags: '--lang <language>', description: 'language of the texts shown side by side' },
+      { flags: '-o, --output <file>', description: 'write the report to a file instead of standard output' },
+    ],
+    examples: ['clausula upgrade', 'clausula upgrade ../girona-clauses --to 2.1.0', 'clausula upgrade --to 2.1.0 --format markdown -o UPGRADE.md'],
+    load: () => import('./commands/upgrade.js'),
+  },
+  {
     usage: 'build <answers>',
     summary: 'build the document (Word, Markdown, HTML or JSON) from an answers file, no questions asked',
     options: [
