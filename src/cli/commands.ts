@@ -133,7 +133,7 @@ export const commandSpecs: CommandSpec[] = [
   },
   {
     usage: 'upgrade [dir]',
-    summary: "what a new release of the base changes for a library over it: the base's changes beside the library's own adaptations",
+    summary: "what a new release of the base changes for a library over it (default: the library in the current folder): the base's changes beside the library's own adaptations",
     options: [
       { flags: '--to <version>', description: 'the base release to review (default: the one installed if newer than the one locked, else the newest git tag)' },
       { flags: '-f, --format <format>', description: 'output format', choices: ['stylish', 'markdown', 'json'], default: 'stylish' },

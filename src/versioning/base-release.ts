@@ -41,9 +41,9 @@ function baseRepo(layer: Layer): BaseRepo | undefined {
  * A release of the base a layer names: its own folder when it is at that version; else the
  * release tagged in the git repository the base's folder is in (read without touching the
  * checkout); else, for a base installed from npm, the package of that version fetched with
- * npm. Undefined when none of them has it.
+ * npm (run with `env`: the user's npm settings). Undefined when none of them has it.
  */
-export function findRelease(layer: Layer, version: string, shown: string): FoundRelease | undefined {
+export function findRelease(layer: Layer, version: string, shown: string, env: Readonly<Record<string, string | undefined>>): FoundRelease | undefined {
   if (layer.version === version) return { dir: layer.dir, source: shown };
   const git = baseRepo(layer);
   if (git) {
@@ -56,7 +56,7 @@ export function findRelease(layer: Layer, version: string, shown: string): Found
     }
   }
   if (layer.found?.kind === 'package' && layer.found.from !== undefined) {
-    const fetched = fetchPackage(layer.found.from, version);
+    const fetched = fetchPackage(layer.found.from, version, env);
     return { dir: fetched.dir, source: `npm ${layer.found.from}@${version}`, temporary: fetched.temporary };
   }
   return undefined;

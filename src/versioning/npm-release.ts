@@ -18,11 +18,12 @@ export interface FetchedPackage {
  * and only the library's YAML files (clauses/, templates/) and package.json are taken out of
  * it, each checked to stay inside the folder: nothing in the package is run or trusted.
  */
-export function fetchPackage(name: string, version: string): FetchedPackage {
+export function fetchPackage(name: string, version: string, env: Readonly<Record<string, string | undefined>>): FetchedPackage {
   const temporary = mkdtempSync(join(tmpdir(), 'clausula-npm-'));
   try {
     const result = spawnSync('npm', ['pack', `${name}@${version}`, '--pack-destination', temporary, '--json', '--ignore-scripts'], {
       encoding: 'utf8',
+      env: { ...env },
       maxBuffer: 64 * 1024 * 1024,
       windowsHide: true,
       shell: process.platform === 'win32',

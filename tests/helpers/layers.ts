@@ -47,7 +47,7 @@ export function layerOver(base: string, files: Record<string, string> = {}, opti
       'extends:',
       `  library: ${baseId}`,
       `  version: "${options.range ?? '^1.0.0'}"`,
-      ...(from === null ? [] : [`  from: ${from}`]),
+      ...(from === null ? [] : [`  from: ${JSON.stringify(from)}`]),
       ...(options.manifest ? [options.manifest] : []),
       '',
     ].join('\n'),

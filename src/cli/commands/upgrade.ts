@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import semver from 'semver';
 import { InputError, UsageError } from '../../errors.js';
@@ -24,7 +25,7 @@ import { displayPath, languageFor, loadFor, relativeToCwd } from '../load.js';
  */
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const format = String(options.format ?? 'stylish');
-  const library = loadFor(ctx, args[0] ? ctx.resolvePath(args[0]) : undefined);
+  const library = loadFor(ctx, libraryFolder(ctx, args[0]));
   const shown = displayPath(ctx, library.dir);
   const own = ownLayer(library);
   if (!library.manifest || !own) throw new InputError(`${shown}: ${LIBRARY_FILE} cannot be read`, 'correct it (clausula lint shows why), then run clausula upgrade again');
@@ -52,8 +53,8 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
 
   const temporary: string[] = [];
   try {
-    const from = openRelease(layer, fromVersion, baseShown, temporary, locked ? 'the release clauses.lock.yaml records' : 'the release installed');
-    const to = openRelease(layer, toVersion, baseShown, temporary, `release ${toVersion}`);
+    const from = openRelease(layer, fromVersion, baseShown, temporary, locked ? 'the release clauses.lock.yaml records' : 'the release installed', ctx.io.env);
+    const to = openRelease(layer, toVersion, baseShown, temporary, `release ${toVersion}`, ctx.io.env);
     const language = languageFor(library, options.lang);
     const report = upgradeReport(library, from, to, language, updateStep(layer, toVersion, to.source, baseShown));
     const text = format === 'json' ? terminalJson(jsonReport(report)) + '\n' : format === 'markdown' ? formatUpgradeMarkdown(report) : stylish(ctx, report, options.output !== undefined);
@@ -63,6 +64,13 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   } finally {
     for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** DIR, else --library, else the current folder when it holds a library: where a city's maintainers run it. */
+function libraryFolder(ctx: CommandContext, dir: string | undefined): string | undefined {
+  if (dir !== undefined) return ctx.resolvePath(dir);
+  if (ctx.libraryGiven) return undefined;
+  return existsSync(join(ctx.io.cwd, LIBRARY_FILE)) ? ctx.io.cwd : undefined;
 }
 
 function stylish(ctx: CommandContext, report: UpgradeReport, toFile: boolean): string {
@@ -82,10 +90,10 @@ function targetVersion(layer: Layer, fromVersion: string, to: unknown): string |
   return taggedReleases(layer).find((v) => semver.gt(v, fromVersion));
 }
 
-function openRelease(layer: Layer, version: string, shown: string, temporary: string[], what: string): ReleaseSide {
+function openRelease(layer: Layer, version: string, shown: string, temporary: string[], what: string, env: Readonly<Record<string, string | undefined>>): ReleaseSide {
   let found: FoundRelease | undefined;
   try {
-    found = findRelease(layer, version, shown);
+    found = findRelease(layer, version, shown, env);
   } finally {
     if (found?.temporary) temporary.push(found.temporary);
   }
