@@ -176,7 +176,7 @@ describe('--reference-doc that is not a Word document with styles', () => {
     const result = await unchanged(dir, () => build(dir, '--reference-doc', 'answers.yaml', '--format', 'md', '-o', 'out.md'));
     expect(result.code).toBe(2);
     expectNoCrash(result.stderr);
-    expect(result.stderr).toContain('--reference-doc only applies to Word documents\nHow to fix: drop --reference-doc, or build with --format docx');
+    expect(result.stderr).toContain('--reference-doc only applies to Word documents and PDFs\nHow to fix: drop --reference-doc, or build with --format docx or pdf');
   });
 });
 

@@ -101,8 +101,8 @@ describe('clausula build', () => {
     const result = await build(dir, 'answers/tender.yaml', '--rationale', '--format', 'json', '-o', '-');
     const doc = JSON.parse(result.stdout);
     const rationale = doc.annexes.find((a: { kind: string }) => a.kind === 'rationale');
-    expect(rationale.heading).toBe('Annex III. Why each clause is included');
-    expect(rationale.rows).toContainEqual(['Personal data (data.personal)', 'Applies when the contractor processes personal data. (Personal data processed: Yes.)']);
+    expect(rationale.heading).toBe('Appendix III. Why each clause is included');
+    expect(rationale.rows).toContainEqual(['Personal data (data.personal)', 'Included because the contractor processes personal data. The answers that decided it: Personal data processed: Yes.']);
   });
 
   it('takes the styles of a reference document, and refuses one that is not a Word document', async () => {
@@ -154,7 +154,9 @@ describe('clausula build', () => {
     await build(dir, 'answers/tender.yaml', '--lang', 'es', '-o', 'es.docx');
     const document = (await docxParts(join(dir, 'es.docx'))).get('word/document.xml')!;
     const text = paragraphs(document);
-    expect(text).toEqual(expect.arrayContaining(['Órgano de contratación', 'Expediente', 'Índice', 'Anexo I. Perfil de datos de la licitación', 'Anexo II. Procedencia de las cláusulas']));
+    expect(text).toEqual(expect.arrayContaining(['Anexo n.º __', 'Órgano de contratación', 'Expediente', 'Índice', 'Apéndice I. Perfil de datos de la licitación', 'Apéndice II. Procedencia de las cláusulas']));
+    const header = [...(await docxParts(join(dir, 'es.docx')))].find(([n, x]) => n.startsWith('word/header') && x.includes('EXP-2026-7'))![1];
+    expect(paragraphs(header)).toEqual(['Expte. EXP-2026-7']);
     const footer = [...(await docxParts(join(dir, 'es.docx')))].find(([n, x]) => n.startsWith('word/footer') && x.includes('NUMPAGES'))![1];
     expect(paragraphs(footer).join('')).toMatch(/^Página .* de /);
   });
@@ -163,7 +165,7 @@ describe('clausula build', () => {
     const dir = fixtureCopy('render');
     const tty = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', '-'], { cwd: dir, tty: true });
     expect(tty.code).toBe(2);
-    expect(tty.stderr).toContain('a Word document is binary and is not written to a terminal');
+    expect(tty.stderr).toContain('a Word document or a PDF is binary and is not written to a terminal');
     const piped = spawnCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', '-'], { cwd: dir, encoding: 'latin1' });
     expect(piped.code, piped.stderr).toBe(0);
     expect(piped.stdout.startsWith('PK\x03\x04')).toBe(true);
@@ -178,6 +180,7 @@ describe('clausula build', () => {
     const toc = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(document)![0];
     // Cover on page 1, contents on page 2, the first part from page 3.
     expect(paragraphs(toc)[0]).toBe('1.General provisions3');
-    expect(toc).toContain('w:leader="dot"');
+    // The dot leader and the hanging indent are the TOC styles', not the entries'.
+    expect(toc).not.toContain('<w:tabs>');
   });
 });

@@ -43,7 +43,7 @@ describe('answers are literal text in every format', () => {
     const parts = await docxParts(join(dir, 'hostile.docx'));
     const text = paragraphs(parts.get('word/document.xml')!).join('\n');
     for (const value of Object.values(HOSTILE)) expect(text).toContain(value);
-    expect(text).toContain(`The ${HOSTILE.authorityName} awards the contract "${LONG}". Note: ${HOSTILE.note}.`);
+    expect(text).toContain(`The ${HOSTILE.authorityName} awards the contract “${LONG}”. Note: ${HOSTILE.note}.`);
     // No answer became markup: the only w:t elements are clausula's own.
     expect(parts.get('word/document.xml')).toContain('&lt;w:t&gt;Fake&lt;/w:t&gt;');
     const verify = await runCli(['--library', dir, 'verify', 'hostile.docx'], { cwd: dir });
@@ -86,7 +86,7 @@ describe('answers are literal text in every format', () => {
     const result = await runCli(['--library', dir, 'build', 'answers/control.yaml', '-o', 'control.docx'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const text = paragraphs((await docxParts(join(dir, 'control.docx'))).get('word/document.xml')!).join('\n');
-    expect(text).toContain('The bell and [31mred[0m end awards the contract "tab here, line break".');
+    expect(text).toContain('The bell and [31mred[0m end awards the contract “tab here, line break”.');
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 });

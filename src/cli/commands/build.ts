@@ -8,20 +8,18 @@ import type { Finding } from '../../finding.js';
 import { pick, releaseOf, type Library } from '../../library/model.js';
 import { missingRequired } from '../../library/validate-answers.js';
 import { locate } from '../../library/yaml-source.js';
-import { documentFormats, renderDocument, type DocumentFormat } from '../../render/index.js';
+import { documentFormats, type DocumentFormat } from '../../render/index.js';
 import { checkWritable, writeFileSafely } from '../../write/write-file.js';
 import { readAnswersArgument } from '../answers-input.js';
 import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, languageFor, loadFor } from '../load.js';
-import { readReference, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
+import { checkFormatOptions, readReference, renderFor, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const format = formatOption(options.format);
-  if (options.referenceDoc !== undefined && format !== 'docx') {
-    throw new UsageError('--reference-doc only applies to Word documents', 'drop --reference-doc, or build with --format docx');
-  }
+  await checkFormatOptions(ctx, format, options, 'build');
   const library = loadFor(ctx);
   requireReadableLibrary(ctx, library);
   const answersPath = args[0]!;
@@ -65,7 +63,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     { includeDrafts },
   );
   const model = buildDocument(library, template, selection, loaded.answers, { language, date, rationale: options.rationale === true, includeDrafts });
-  const rendered = await renderDocument(format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
+  const rendered = await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
 
   if (output.path === undefined) writeToStdout(ctx, rendered);
   else await writeFileSafely(output.path, rendered, { force, display: output.shown });
