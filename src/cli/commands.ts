@@ -124,11 +124,13 @@ export const commandSpecs: CommandSpec[] = [
     usage: 'diff <old> <new>',
     summary: 'what changed between two releases (folders or git revisions), and whether each version bump matches the policy',
     options: [
-      { flags: '-f, --format <format>', description: 'output format', choices: ['stylish', 'markdown', 'json'], default: 'stylish' },
+      { flags: '-f, --format <format>', description: 'output format (docx: a Word redline with tracked changes, to -o FILE)', choices: ['stylish', 'markdown', 'json', 'docx'], default: 'stylish' },
+      { flags: '--lang <language>', description: 'docx: the language of the redline (default: the new library\'s)' },
+      { flags: '--force', description: 'docx: replace the output file if it exists' },
       { flags: '--library-path <path>', description: "for revisions: the library's folder inside the git repository (default: the current folder or the nearest above it holding clauses/library.yaml)" },
       { flags: '-o, --output <file>', description: 'write the report to a file instead of standard output' },
     ],
-    examples: ['clausula diff v1.2.0 HEAD', 'clausula diff v1.2.0 . --format markdown -o RELEASE-NOTES.md', 'clausula diff ../library-old ../library-new'],
+    examples: ['clausula diff v1.2.0 HEAD', 'clausula diff v1.2.0 . --format markdown -o RELEASE-NOTES.md', 'clausula diff ../library-old ../library-new', 'clausula diff v1.2.0 v2.0.0 --format docx -o redline.docx --lang ca'],
     load: () => import('./commands/diff.js'),
   },
   {
