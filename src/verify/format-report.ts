@@ -22,8 +22,8 @@ export function formatReport(report: VerifyReport, ctx: ReportContext, chalk: Ch
   // Every message may hold text from the document or the library: each goes through printable
   // before our own colours are added.
   const file = printable(ctx.file);
-  out.push(printable(m.built(file, d.release, d.template, d.language, d.date)).replace(file, chalk.bold(file)));
-  out.push(printable(m.library(report.library.release, report.library.lock)));
+  out.push(printable(m.built(file, d.release + m.overBases(d.bases), d.template, d.language, d.date)).replace(file, chalk.bold(file)));
+  out.push(printable(m.library(report.library.release + m.overBases(report.library.bases), report.library.lock)));
   const differ = report.problems.some((p) => p.kind === 'answers-differ');
   out.push(printable(m.answers(ctx.answerCount, d.answers, ctx.answersFile ? { display: ctx.answersFile, same: !differ } : undefined)), '');
   for (const problem of report.problems) out.push(`${bad} ${printable(m.problem(problem))}`);
