@@ -432,8 +432,6 @@ export function verifyMessages(language: string): VerifyMessages {
             return 'clauses.lock.yaml no la registra';
           case 'layer':
             return `el documento dice que procede de ${p.document}; en la biblioteca procede de ${p.library}`;
-          case 'layer':
-            return `el document diu que prové de ${p.document}; a la biblioteca prové de ${p.library}`;
           case 'lock':
             return `clauses.lock.yaml registra la versión ${p.version} con el hash ${short(p.hash)}, no la ${p.documentVersion} con ${short(p.documentHash)}`;
           case 'not-selected':
