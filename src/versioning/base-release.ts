@@ -40,10 +40,12 @@ function baseRepo(layer: Layer): BaseRepo | undefined {
 /**
  * A release of the base a layer names: its own folder when it is at that version; else the
  * release tagged in the git repository the base's folder is in (read without touching the
- * checkout); else, for a base installed from npm, the package of that version fetched with
- * npm (run with `env`: the user's npm settings). Undefined when none of them has it.
+ * checkout); else, for a base installed from npm, the package fetched with npm (run with
+ * `env`: the user's npm settings) — `lockedPackage`, the package release clauses.lock.yaml
+ * recorded for it (`clausula@0.1.0` for the library clausula ships, whose package version is
+ * not the library's), or else the package of that version. Undefined when none has it.
  */
-export function findRelease(layer: Layer, version: string, shown: string, env: Readonly<Record<string, string | undefined>>): FoundRelease | undefined {
+export function findRelease(layer: Layer, version: string, shown: string, env: Readonly<Record<string, string | undefined>>, lockedPackage?: string): FoundRelease | undefined {
   if (layer.version === version) return { dir: layer.dir, source: shown };
   const git = baseRepo(layer);
   if (git) {
@@ -54,6 +56,11 @@ export function findRelease(layer: Layer, version: string, shown: string, env: R
       extractLibrary(git.repo, commit, git.path, dir);
       return { dir, source: `git tag ${tag} of ${shown}`, temporary: dir };
     }
+  }
+  if (lockedPackage !== undefined && (layer.found?.kind === 'package' || layer.found?.kind === 'shipped')) {
+    const at = lockedPackage.lastIndexOf('@');
+    const fetched = fetchPackage(lockedPackage.slice(0, at), lockedPackage.slice(at + 1), env);
+    return { dir: fetched.dir, source: `npm ${lockedPackage}`, temporary: fetched.temporary };
   }
   if (layer.found?.kind === 'package' && layer.found.from !== undefined) {
     const fetched = fetchPackage(layer.found.from, version, env);

@@ -12,14 +12,21 @@ import { testdir } from '../helpers/testdir.js';
 
 const NAME = '@coalition/data-clauses';
 
-/** The fixture base as an npm package at a release: package.json next to clauses/ and templates/. */
-function basePackage(dir: string, release: '1.0.0' | '2.0.0'): string {
+/**
+ * The fixture base as an npm package at a release: package.json next to clauses/ and
+ * templates/. The package's version is the library's unless given (as clausula's own
+ * package ships the library at a release of its own).
+ */
+function basePackage(dir: string, release: '1.0.0' | '2.0.0', packageVersion: string = release): string {
   cpSync(join(REPO_ROOT, 'tests/fixtures/basic'), dir, { recursive: true });
   lock(dir);
   if (release === '2.0.0') makeBaseTwo(dir);
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: NAME, version: release, files: ['clauses/', 'templates/'] }, null, 2));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: NAME, version: packageVersion, files: ['clauses/', 'templates/'] }, null, 2));
   return dir;
 }
+
+/** Package releases published in the registry, and the library release each holds. */
+const PUBLISHED: Record<string, '1.0.0' | '2.0.0'> = { '1.0.0': '1.0.0', '2.0.0': '2.0.0', '1.0.1': '1.0.0', '3.0.0': '2.0.0' };
 
 /**
  * A registry of one package on a loopback port, as npm speaks to one: the package document
@@ -77,8 +84,8 @@ describe('clausula upgrade, a base installed from npm', () => {
 
   beforeAll(async () => {
     const tarballs: Record<string, Buffer> = {};
-    for (const release of ['1.0.0', '2.0.0'] as const) {
-      const dir = basePackage(join(packs, `src-${release}`), release);
+    for (const [release, library] of Object.entries(PUBLISHED)) {
+      const dir = basePackage(join(packs, `src-${release}`), library, release);
       const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', packs], { cwd: dir, encoding: 'utf8', env: { ...process.env, npm_config_cache: join(packs, 'cache') } }).trim().split('\n').pop()!;
       tarballs[release] = readFileSync(join(packs, file));
     }
@@ -90,15 +97,15 @@ describe('clausula upgrade, a base installed from npm', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   /** A city project: package.json, the base's 1.0.0 in node_modules, the library over it, locked. */
-  function cityProject(installed: '1.0.0' | '2.0.0' = '1.0.0'): string {
+  function cityProject(installed: '1.0.0' | '2.0.0' = '1.0.0', packages: { locked: string; installed: string } = { locked: '1.0.0', installed }): string {
     const project = testdir({ 'package.json': JSON.stringify({ name: 'girona-clauses', private: true, dependencies: { [NAME]: '^1.0.0' } }) });
     const installedAt = join(project, 'node_modules', ...NAME.split('/'));
     mkdirSync(installedAt, { recursive: true });
-    basePackage(installedAt, '1.0.0');
+    basePackage(installedAt, '1.0.0', packages.locked);
     layerOver(installedAt, { 'clauses/ownership/generated-data.yaml': clauseFile('ownership.generated-data', { overrides: '1.0.0', text: 'All data belong to the City of Girona.', when: 'generatesData' }) }, { dir: project, from: NAME });
     if (installed === '2.0.0') {
       rmSync(installedAt, { recursive: true });
-      basePackage(installedAt, '2.0.0');
+      basePackage(installedAt, '2.0.0', packages.installed);
     }
     return project;
   }
@@ -120,6 +127,14 @@ describe('clausula upgrade, a base installed from npm', () => {
     const r = await clausula(['upgrade', '--format', 'json'], project, env);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toMatchObject({ from: { version: '1.0.0', source: 'npm @coalition/data-clauses@1.0.0' }, to: { version: '2.0.0', source: 'npm package @coalition/data-clauses' } });
+  }, 60_000);
+
+  it('a package whose version is not the library release (as clausula ships its library): the lock records the package, and upgrade fetches that one', async () => {
+    const project = cityProject('2.0.0', { locked: '1.0.1', installed: '3.0.0' });
+    expect(readFileSync(join(project, 'clauses/clauses.lock.yaml'), 'utf8')).toContain('  - library: fixture-lib\n    version: 1.0.0\n    package: "@coalition/data-clauses@1.0.1"\n');
+    const r = await clausula(['upgrade', '--format', 'json'], project, env);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ from: { version: '1.0.0', source: 'npm @coalition/data-clauses@1.0.1' }, to: { version: '2.0.0', source: 'npm package @coalition/data-clauses' } });
   }, 60_000);
 
   it('a release npm cannot fetch is an error that says which', async () => {

@@ -53,7 +53,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
 
   const temporary: string[] = [];
   try {
-    const from = openRelease(layer, fromVersion, baseShown, temporary, locked ? 'the release clauses.lock.yaml records' : 'the release installed', ctx.io.env);
+    const from = openRelease(layer, fromVersion, baseShown, temporary, locked ? 'the release clauses.lock.yaml records' : 'the release installed', ctx.io.env, locked?.library === layer.id ? locked.package : undefined);
     const to = openRelease(layer, toVersion, baseShown, temporary, `release ${toVersion}`, ctx.io.env);
     const language = languageFor(library, options.lang);
     const report = upgradeReport(library, from, to, language, updateStep(layer, toVersion, to.source, baseShown));
@@ -90,16 +90,20 @@ function targetVersion(layer: Layer, fromVersion: string, to: unknown): string |
   return taggedReleases(layer).find((v) => semver.gt(v, fromVersion));
 }
 
-function openRelease(layer: Layer, version: string, shown: string, temporary: string[], what: string, env: Readonly<Record<string, string | undefined>>): ReleaseSide {
+function openRelease(layer: Layer, version: string, shown: string, temporary: string[], what: string, env: Readonly<Record<string, string | undefined>>, lockedPackage?: string): ReleaseSide {
   let found: FoundRelease | undefined;
   try {
-    found = findRelease(layer, version, shown, env);
+    found = findRelease(layer, version, shown, env, lockedPackage);
   } finally {
     if (found?.temporary) temporary.push(found.temporary);
   }
   if (!found) {
     const where = layer.found?.kind === 'folder' ? `the folder ${shown} is at ${layer.version}, and its git repository has no tag v${version}` : `${shown} is at ${layer.version}`;
-    throw new InputError(`${what}, ${layer.id} ${version}, is not at hand: ${where}`, 'fetch the base repository\'s tags (git -C BASE fetch --tags), or give a release that is at hand with --to');
+    const fix =
+      layer.found?.kind === 'shipped'
+        ? 'install the clausula that ships that release (npm install --save-dev clausula@latest), then run clausula upgrade: it compares the release clauses.lock.yaml records with the one installed'
+        : "fetch the base repository's tags (git -C BASE fetch --tags), or give a release that is at hand with --to";
+    throw new InputError(`${what}, ${layer.id} ${version}, is not at hand: ${where}`, fix);
   }
   const library: Library = loadLibrary(found.dir, found.source, { baseFrom: layer.dir });
   const manifest = library.manifest?.value;

@@ -55,7 +55,7 @@ export function extendBase(files: LayerFiles, ext: Extends, above: readonly Chai
     return unmergedLibrary(files, findings);
   }
   const prefix = relative(files.dir, location.dir).split(sep).join('/');
-  const link: BaseLink = { from: ext.from, kind: location.kind, range: ext.version };
+  const link: BaseLink = { from: ext.from, kind: location.kind, range: ext.version, ...(location.package !== undefined ? { package: location.package } : {}) };
   const baseManifest = base.manifest?.value;
   if (!baseManifest) {
     report('base-not-found', fromPath, `the base's ${shownBase(location.kind, ext.from)} clauses/library.yaml cannot be read`, 'correct the base library (clausula lint on it shows why), or point extends at another one');
