@@ -6,7 +6,7 @@ import { defaultLanguageOf, pick, type Library, type QuestionEntry } from '../li
 import { parseClauseText, type Block, type Inline } from '../text/clause-text.js';
 import { passagesOf } from '../text/passages.js';
 import { compareLibraries, type LibraryDiff, type Side } from './compare-libraries.js';
-import { describeBump } from './format/common.js';
+import { messages } from '../text/messages/index.js';
 
 /** A piece of a paragraph: unchanged, or a tracked insertion or deletion. */
 export interface RedlineRun {
@@ -45,6 +45,8 @@ export interface Redline {
   new: { release: string; label: string };
   /** Lines under the title: what was compared, and how many clauses changed. */
   intro: string[];
+  /** The document's subject property: from which release to which. */
+  subject: string;
   sections: RedlineSection[];
 }
 
@@ -57,6 +59,8 @@ export interface Redline {
 export function redlineOf(oldSide: Side, newSide: Side, language?: string): Redline {
   const diff: LibraryDiff = compareLibraries(oldSide, newSide);
   const lang = language ?? defaultLanguageOf(newSide.library);
+  // The redline's own words, in the language of its clause texts.
+  const t = messages(lang).redline;
   const oldLib = oldSide.library;
   const newLib = newSide.library;
   const sections: RedlineSection[] = [];
@@ -71,14 +75,14 @@ export function redlineOf(oldSide: Side, newSide: Side, language?: string): Redl
   };
   const clause = (library: Library, id: string) => library.clauseById.get(id)?.value;
 
-  for (const c of diff.clauses.added) section(c.id, 'added', undefined, clause(newLib, c.id), [`New clause, version ${c.version} (${c.status}).`]);
-  for (const c of diff.clauses.removed) section(c.id, 'removed', clause(oldLib, c.id), undefined, [`Removed; it was at version ${c.version}.`]);
+  for (const c of diff.clauses.added) section(c.id, 'added', undefined, clause(newLib, c.id), [t.added(c.version, t.statuses[c.status] ?? c.status)]);
+  for (const c of diff.clauses.removed) section(c.id, 'removed', clause(oldLib, c.id), undefined, [t.removed(c.version)]);
   for (const c of [...diff.clauses.deprecated, ...diff.clauses.changed]) {
-    const facts = [`Version ${describeBump(c.version)}.`];
-    if (c.status) facts.push(`Status: ${c.status.from} → ${c.status.to}${c.supersededBy ? `, superseded by ${c.supersededBy}` : ''}.`);
+    const facts = [t.version(c.version.from, c.version.to)];
+    if (c.status) facts.push(t.status(t.statuses[c.status.from] ?? c.status.from, t.statuses[c.status.to] ?? c.status.to, c.supersededBy));
     const other = [...(c.texts.some((t) => t.field === 'guidance') ? ['guidance'] : []), ...c.other.filter((f) => f !== 'changelog'), ...(c.requires.added.length + c.requires.removed.length > 0 ? ['requires'] : []), ...(c.excludes.added.length + c.excludes.removed.length > 0 ? ['excludes'] : [])];
-    if (other.length > 0) facts.push(`Also changed: ${other.join(', ')}.`);
-    for (const entry of c.changelog) facts.push(`Changelog ${entry.version}: ${entry.note}`);
+    if (other.length > 0) facts.push(t.alsoChanged(other.join(', ')));
+    for (const entry of c.changelog) facts.push(t.changelog(entry.version, entry.note));
     section(c.id, c.kind === 'deprecated' ? 'deprecated' : 'changed', clause(oldLib, c.id), clause(newLib, c.id), facts);
   }
   // In document order: the categories as the new library lists them, then each clause's order and id.
@@ -95,7 +99,6 @@ export function redlineOf(oldSide: Side, newSide: Side, language?: string): Redl
 
   const newRelease = `${diff.new.library}@${diff.new.version}`;
   const oldRelease = `${diff.old.library}@${diff.old.version}`;
-  const counts = [['added', diff.clauses.added.length], ['removed', diff.clauses.removed.length], ['deprecated', diff.clauses.deprecated.length], ['changed', diff.clauses.changed.length]].filter(([, n]) => n !== 0).map(([what, n]) => `${n} ${what}`);
   return {
     author: `${diff.new.library} ${diff.new.version}`,
     title: `${oldRelease} → ${newRelease}`,
@@ -103,9 +106,10 @@ export function redlineOf(oldSide: Side, newSide: Side, language?: string): Redl
     old: { release: oldRelease, label: oldSide.label },
     new: { release: newRelease, label: newSide.label },
     intro: [
-      `The clauses of ${newRelease} (${newSide.label}) against ${oldRelease} (${oldSide.label}), as tracked changes: accept them all for the new text, reject them all for the old.`,
-      sections.length === 0 ? 'No clause changed.' : `Clauses: ${counts.join(', ')}.`,
+      t.intro(newRelease, newSide.label, oldRelease, oldSide.label),
+      sections.length === 0 ? t.noChange : t.counts(diff.clauses.added.length, diff.clauses.removed.length, diff.clauses.deprecated.length, diff.clauses.changed.length),
     ],
+    subject: t.subject(oldRelease, newRelease),
     sections,
   };
 }

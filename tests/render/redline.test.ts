@@ -8,6 +8,7 @@ import { baseRepository, makeBaseTwo } from '../helpers/base-repo.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { docxParts } from '../helpers/docx.js';
 import { hasOffice, officeRedline } from '../helpers/office-redline.js';
+import { baseLibrary, clauseFile, layerOver } from '../helpers/layers.js';
 import { suiteFixture } from '../helpers/suite-dir.js';
 import { testdir } from '../helpers/testdir.js';
 
@@ -160,6 +161,36 @@ describe('clausula diff --format docx: a redline with tracked changes', () => {
     const missing = await runCli(['--library', repo, 'diff', 'v1.0.0', 'v2.0.0', '--format', 'docx']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('clausula: error: a redline is a Word document: say where to write it with -o FILE.docx\n');
+  });
+});
+
+describe('a redline of a city library against the base release it extends', () => {
+  it.runIf(hasPandoc)("the city's own clause inserted, its adaptation as tracked changes, an excluded clause deleted, by the city's release; accepting all gives the city's text", async () => {
+    const base = baseLibrary();
+    const city = layerOver(
+      base,
+      {
+        'clauses/ownership/generated-data.yaml': clauseFile('ownership.generated-data', { version: '1.0.0', overrides: '1.0.0', title: 'Ownership of generated data', when: 'generatesData', text: 'All data generated under the contract belong to the City of Girona.' }),
+        'clauses/ownership/city-register.yaml': clauseFile('ownership.city-register', { title: 'Municipal data register', text: 'The Contractor enters the data in the municipal register of Girona.' }),
+      },
+      { id: 'girona-data-clauses', manifest: 'exclude:\n  - { id: security.self-assessment, reason: The city always asks for a certification. }' },
+    );
+    const file = join(city, 'girona.docx');
+    const r = await runCli(['diff', base, city, '--format', 'docx', '-o', file], { env: { SOURCE_DATE_EPOCH: '1796000000' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`Wrote ${file}: 3 changed clauses as tracked changes (fixture-lib@1.0.0 → girona-data-clauses@1.0.0, en, by girona-data-clauses 1.0.0)\n`);
+    const xml = (await docxParts(readFileSync(file))).get('word/document.xml')!;
+    expect(new Set([...xml.matchAll(/<w:(?:ins|del) [^>]*w:author="([^"]*)"/g)].map((m) => m[1]))).toEqual(new Set(['girona-data-clauses 1.0.0']));
+    const text = (mode: string) => execFileSync('pandoc', [`--track-changes=${mode}`, '-f', 'docx', '-t', 'plain', '--wrap=none', file], { encoding: 'utf8' });
+    const accepted = text('accept');
+    expect(accepted).toContain('All data generated under the contract belong to the City of Girona.');
+    expect(accepted).toContain('The Contractor enters the data in the municipal register of Girona.');
+    expect(accepted).not.toContain('The Contractor declares conformity by self-assessment.');
+    const rejected = text('reject');
+    expect(rejected).toContain('The Contractor declares conformity by self-assessment.');
+    expect(rejected).not.toContain('municipal register of Girona');
+    expect(rejected).not.toContain('City of Girona');
   });
 });
 

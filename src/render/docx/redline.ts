@@ -34,7 +34,7 @@ export async function renderRedline(redline: Redline, options: RedlineOptions): 
 
   const document = new Document({
     title: redline.title,
-    subject: `Changes from ${redline.old.release} to ${redline.new.release}`,
+    subject: redline.subject,
     creator: 'clausula',
     lastModifiedBy: redline.author,
     description: redline.intro[0],
