@@ -1,11 +1,11 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { REPO_ROOT, spawnCli } from '../helpers/cli.js';
 import { docxParts, paragraphs } from '../helpers/docx.js';
 import { baseRepository, git } from '../helpers/base-repo.js';
-import { clauseFile, layerOver } from '../helpers/layers.js';
+import { baseLibrary, clauseFile, layerOver } from '../helpers/layers.js';
 import { suiteFixture } from '../helpers/suite-dir.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples/smart-parking.yaml');
@@ -72,8 +72,12 @@ describe('a city library over the shipped library', () => {
   });
 
   it('builds a document with its own clause and its adaptation, whose provenance names the base, and which verifies', async () => {
+    // The document that holds the adapted clause: --template names it (build writes every document otherwise).
+    const explained = JSON.parse(spawnCli(['--library', city, 'explain', EXAMPLE, '--json']).stdout) as { clauses: { id: string; documents: string[] }[] };
+    const template = explained.clauses.find((c) => c.id === adapted.id)!.documents[0]!;
+    expect(explained.clauses.find((c) => c.id === `${adapted.category}.girona-register`)!.documents).toContain(template);
     const out = join(parent, 'tender.docx');
-    const build = spawnCli(['--library', city, 'build', EXAMPLE, '-o', out, '--lang', 'en']);
+    const build = spawnCli(['--library', city, 'build', EXAMPLE, '-o', out, '--lang', 'en', '--template', template]);
     expect(build.code, build.stderr).toBe(0);
     const parts = await docxParts(out);
     const text = paragraphs(parts.get('word/document.xml')!).join('\n');
@@ -90,6 +94,31 @@ describe('a city library over the shipped library', () => {
     expect(verify.stdout).toContain('Verified: the document matches the library.');
     expect(verify.stdout.split('\n')[0]).toMatch(/built from girona@0\.1\.0, which adapts the base library bcn-data-clauses@\S+ \(template/);
     expect(verify.code).toBe(0);
+  });
+
+  it('test, guide, list and graph work on the library merged over the base', () => {
+    const own = `${adapted.category}.girona-register`;
+    mkdirSync(join(city, 'clauses/scenarios'), { recursive: true });
+    writeFileSync(
+      join(city, 'clauses/scenarios/smart-parking.yaml'),
+      stringify({ name: 'Smart parking in Girona', answers: (parse(readFileSync(EXAMPLE, 'utf8')) as { answers: unknown }).answers, expect: { include: [own, adapted.id, 'general.definitions'] } }),
+    );
+    const tested = spawnCli(['test', city]);
+    expect(tested.stdout + tested.stderr).toMatch(/1 (scenario|passed)/);
+    expect(tested.code, tested.stdout + tested.stderr).toBe(0);
+    writeFileSync(join(city, 'clauses/scenarios/wrong.yaml'), stringify({ name: 'Wrong', answers: (parse(readFileSync(EXAMPLE, 'utf8')) as { answers: unknown }).answers, expect: { exclude: [own] } }));
+    expect(spawnCli(['test', city]).code).toBe(1);
+    rmSync(join(city, 'clauses/scenarios'), { recursive: true });
+
+    const guide = spawnCli(['--library', city, 'guide', '--format', 'md', '--lang', 'en', '-o', '-']);
+    expect(guide.code, guide.stderr).toBe(0);
+    expect(guide.stdout).toContain('The data belong to Girona City Council.');
+    expect(guide.stdout).toContain('The contractor enters the data in the Girona municipal register.');
+    const list = JSON.parse(spawnCli(['--library', city, 'list', '--json']).stdout) as { clauses: { id: string }[] } | { id: string }[];
+    const listed = (Array.isArray(list) ? list : list.clauses).map((c) => c.id);
+    expect(listed).toContain(own);
+    expect(listed).toContain(adapted.id);
+    expect(spawnCli(['--library', city, 'graph']).stdout).toContain(own);
   });
 
   it('when the base has moved past the version the city adapted, lint names the clause', () => {
@@ -131,6 +160,50 @@ describe('a city library over a base in git, when the base checkout moves on', (
     const byId = new Map(report.clauses.map((c) => [c.id, c]));
     expect(byId.get('exit.city-archive')).toMatchObject({ verdict: 'ok' });
     expect(byId.get('security.certification')!.problems.map((p) => p.kind)).toEqual(['no-such-clause', 'not-selected']);
-    expect(byId.get('exit.long-contract')!.problems.map((p) => p.kind)).toEqual(['version']);
+    expect(byId.get('ownership.generated-data')!.problems.map((p) => p.kind)).toEqual(['version']);
+  });
+});
+
+describe('a chain of three: a coalition base, a region over it, a city over the region', () => {
+  it('locks every base release, builds a document whose provenance names both bases and each clause’s layer, and verifies', async () => {
+    const base = baseLibrary();
+    const region = layerOver(
+      base,
+      { 'clauses/ownership/sensor-data.yaml': clauseFile('ownership.sensor-data', { overrides: '1.0.0', text: 'Sensor data belong to the region.', when: 'generatesData' }) },
+      { id: 'region-lib' },
+    );
+    const city = layerOver(
+      region,
+      {
+        'clauses/ownership/generated-data.yaml': clauseFile('ownership.generated-data', { overrides: '1.0.0', text: 'All data belong to the City.', when: 'generatesData' }),
+        'clauses/exit/city-archive.yaml': clauseFile('exit.city-archive', { text: 'The contractor hands the data to the city archive.' }),
+      },
+      { id: 'city-lib', library: 'region-lib' },
+    );
+    expect(spawnCli(['lint', city]).stdout).toMatch(/^✔ \d+ clauses, no problems\n$/);
+    const lock = parse(readFileSync(join(city, 'clauses/clauses.lock.yaml'), 'utf8')) as { bases: { library: string; version: string; clauses: Record<string, unknown> }[] };
+    expect(lock.bases.map((b) => `${b.library}@${b.version}`)).toEqual(['region-lib@1.0.0', 'fixture-lib@1.0.0']);
+    expect(Object.keys(lock.bases[0]!.clauses)).toEqual(['ownership.sensor-data']);
+
+    const answers = join(city, 'tender.yaml');
+    writeFileSync(answers, 'answers:\n  authorityName: City\n  contractTitle: Parking\n  contractType: services\n  contractDurationMonths: 36\n  generatesData: true\n  dataKinds: [operational, sensor]\n  processesPersonalData: false\n  hosting: cloud-saas\n  ensCategory: medium\n');
+    const out = join(city, 'tender.docx');
+    const build = spawnCli(['--library', city, 'build', answers, '-o', out]);
+    expect(build.code, build.stderr).toBe(0);
+    const parts = await docxParts(out);
+    const text = paragraphs(parts.get('word/document.xml')!).join('\n');
+    expect(text).toContain('Sensor data belong to the region.');
+    expect(text).toContain('All data belong to the City.');
+    expect(text).toContain('The contractor hands the data to the city archive.');
+    const custom = parts.get('docProps/custom.xml')!;
+    const property = (name: string) => new RegExp(`name="${name.replace(/\./g, '\\.')}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`).exec(custom)?.[1];
+    expect(property('clausula.release')).toBe('city-lib@1.0.0');
+    expect(property('clausula.bases')).toBe('region-lib@1.0.0 fixture-lib@1.0.0');
+    expect(property('clausula.clause.ownership.generated-data')).toMatch(/ city-lib$/);
+    expect(property('clausula.clause.ownership.sensor-data')).toMatch(/ region-lib$/);
+    expect(property('clausula.clause.security.certification')).toMatch(/ fixture-lib$/);
+    const verify = spawnCli(['--library', city, 'verify', out]);
+    expect(verify.stdout).toContain('Verified: the document matches the library.');
+    expect(verify.code).toBe(0);
   });
 });
