@@ -154,7 +154,7 @@ describe('clausula build', () => {
     await build(dir, 'answers/tender.yaml', '--lang', 'es', '-o', 'es.docx');
     const document = (await docxParts(join(dir, 'es.docx'))).get('word/document.xml')!;
     const text = paragraphs(document);
-    expect(text).toEqual(expect.arrayContaining(['Órgano de contratación', 'Expediente', 'Índice', 'Anexo I. Perfil de datos de la licitación', 'Anexo II. Procedencia de las cláusulas']));
+    expect(text).toEqual(expect.arrayContaining(['Administración contratante', 'Expediente', 'Índice', 'Anexo I. Perfil de datos de la licitación', 'Anexo II. Procedencia de las cláusulas']));
     const footer = [...(await docxParts(join(dir, 'es.docx')))].find(([n, x]) => n.startsWith('word/footer') && x.includes('NUMPAGES'))![1];
     expect(paragraphs(footer).join('')).toMatch(/^Página .* de /);
   });
