@@ -2,7 +2,7 @@ import type { AnswerValue } from '../schema/common.js';
 import type { Clause } from '../schema/clause.js';
 import type { Template } from '../schema/template.js';
 import type { Trace } from '../expr/evaluate.js';
-import { describeCondition } from '../expr/describe.js';
+import { phrase } from '../expr/describe.js';
 import { pick, type Library } from '../library/model.js';
 import { clauseHash, shortHash } from '../text/hash.js';
 import { clausePlainText, textHash } from '../text/plain-text.js';
@@ -14,6 +14,7 @@ import type { Reason, Selection } from './select.js';
 import { literalAnswer, showable } from '../text/literal.js';
 import { formatAnswer, formatDate } from './values.js';
 import { wordsFor, type Words } from './words.js';
+import { typeset, Typesetter } from '../text/typography.js';
 import type { DocBlock, Run } from '../text/blocks.js';
 
 export type { Run, DocBlock } from '../text/blocks.js';
@@ -99,7 +100,9 @@ export interface DocumentModel {
   unplaced: string[];
   /** Label and value of each line of the cover, in order. */
   coverRows: { label: string; value: string }[];
-  /** The running header: the contract reference, else its title, else the document title. */
+  /** The cover's first line in a tender document: "Annex No. __ to the PCAP", the number left for the officer. */
+  annexLine?: string;
+  /** The running header: "Expte." and the contract reference, else the contract's title, else the document title. */
   header: string;
   /** Set when draft clauses were allowed in (--include-drafts): the document is not for tender use. */
   notice?: string;
@@ -136,7 +139,7 @@ export function buildDocument(
   const placed = outline(template, selected);
   const titleOf = (id: string) => {
     const c = library.clauseById.get(id)?.value;
-    return c ? `${text(c.title)} (${id})` : id;
+    return c ? words.quote(showable(text(c.title))) : id;
   };
 
   // What prints of each clause depends on the whole document: a definition only where its term is used.
@@ -149,7 +152,7 @@ export function buildDocument(
   );
   const parts: DocPart[] = placed.parts.map((part, partIndex) => ({
     number: String(partIndex + 1),
-    heading: text(part.heading),
+    heading: typeset(showable(text(part.heading)), words.locale),
     intro: part.intro ? resolveBlocks(parseClauseText(text(part.intro)), answerText, words, (name) => blanks.push(`${template.id}: ${name}`)) : [],
     clauses: part.clauses.map((clause, clauseIndex) => ({
       ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, clauseBlocks(clause, text, printed.get(clause.id)), answerText, words, (name) => blanks.push(`${clause.id}: ${name}`)),
@@ -167,7 +170,10 @@ export function buildDocument(
     for (const entry of [...library.questions.values()].sort((a, b) => a.index - b.index)) {
       const value = answerText(entry.question.id);
       if (value === undefined) continue;
-      rows.push([capitalise(text(entry.question.label)), value]);
+      // Option labels are written to read inside a sentence ("en temps real"); in the table they start with a capital,
+      // as the questions and the yes/no answers do. What the officer typed stays as typed.
+      const option = entry.question.type === 'select' || entry.question.type === 'multiselect';
+      rows.push([capitalise(typeset(text(entry.question.label), words.locale)), option ? capitalise(value) : value]);
     }
     annexes.push({ kind: 'answers', title: words.answersAnnex, columns: [words.question, words.answer], rows });
   }
@@ -191,7 +197,7 @@ export function buildDocument(
     date: formatDate(isoDate, language),
     isoDate,
   };
-  const title = text(template.title);
+  const title = typeset(showable(text(template.title)), words.locale);
   const notice = options.includeDrafts ? words.draftNotice : undefined;
   const coverRows = [
     { label: words.cover.authority, value: cover.authority },
@@ -200,8 +206,6 @@ export function buildDocument(
     { label: words.cover.type, value: cover.contractType },
     { label: words.cover.cpv, value: cover.cpvCodes },
     { label: words.cover.duration, value: cover.duration === undefined ? undefined : `${cover.duration} ${words.cover.months}` },
-    { label: words.cover.release, value: release },
-    { label: words.cover.language, value: words.languageName },
     { label: words.cover.date, value: cover.date },
     { label: words.status, value: notice },
   ].filter((row): row is { label: string; value: string } => row.value !== undefined);
@@ -219,7 +223,8 @@ export function buildDocument(
     blanks,
     unplaced: placed.unplaced.map((c) => c.id),
     coverRows,
-    header: cover.contractReference ?? cover.contractTitle ?? title,
+    annexLine: words.annexTo(template.annexTo?.toUpperCase()),
+    header: cover.contractReference !== undefined ? `${words.fileLabel} ${cover.contractReference}` : (cover.contractTitle ?? title),
     ...(notice ? { notice } : {}),
   };
 }
@@ -240,7 +245,7 @@ export function docClause(
   onBlank: (name: string) => void,
 ): DocClause {
   const hash = clauseHash(clause);
-  const title = showable(text(clause.title));
+  const title = clauseTitle(clause, text, words);
   const blocks = resolveBlocks(body, fill, words, onBlank);
   return {
     id: clause.id,
@@ -252,32 +257,43 @@ export function docClause(
     title,
     blocks,
     textHash: textHash(clausePlainText(title, blocks)),
-    legalBasis: (clause.legalBasis ?? []).map((basis) => ({ ref: showable(text(basis.ref)), ...(basis.url ? { url: basis.url } : {}) })),
+    legalBasis: (clause.legalBasis ?? []).map((basis) => ({ ref: typeset(showable(text(basis.ref)), words.locale), ...(basis.url ? { url: basis.url } : {}) })),
     rationale: '',
   };
+}
+
+/** A clause's title as documents print it (and verify reads it). */
+export function clauseTitle(clause: Clause, text: (t: Record<string, string> | undefined) => string, words: Words): string {
+  return typeset(showable(text(clause.title)), words.locale);
 }
 
 /** Fill placeholders with answers as literal text; the structure comes only from the clause's own Markdown. */
 export function resolveBlocks(blocks: Block[], answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void): DocBlock[] {
   return blocks.map((block): DocBlock => {
     if (block.kind === 'list') return { kind: 'list', ordered: block.ordered, items: block.items.map((item) => resolveBlocks(item, answerText, words, onBlank)) };
-    return { kind: 'paragraph', runs: block.inlines.map((inline) => resolveInline(inline, answerText, words, onBlank)) };
+    // The library's text gets the language's quotation marks; answers stay as typed.
+    const typesetter = new Typesetter(words.locale);
+    return { kind: 'paragraph', runs: block.inlines.map((inline) => resolveInline(inline, answerText, words, onBlank, typesetter)) };
   });
 }
 
-function resolveInline(inline: Inline, answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void): Run {
+function resolveInline(inline: Inline, answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void, typesetter: Typesetter): Run {
   if (inline.kind === 'break') return { kind: 'break' };
   const marks = { ...(inline.bold ? { bold: true } : {}), ...(inline.italic ? { italic: true } : {}) };
-  if (inline.kind === 'text') return { kind: 'text', text: showable(inline.text), ...marks };
+  if (inline.kind === 'text') return { kind: 'text', text: typesetter.text(showable(inline.text)), ...marks };
   const value = answerText(inline.name);
   if (value === undefined) {
     onBlank(inline.name);
-    return { kind: 'text', text: words.blank, ...marks };
+    return { kind: 'text', text: typesetter.literal(words.blank), ...marks };
   }
-  return { kind: 'text', text: value, answer: true, ...marks };
+  return { kind: 'text', text: typesetter.literal(value), answer: true, ...marks };
 }
 
-/** Why a clause is in: the deciding reason, in plain words, with the answers that decided it. */
+/**
+ * Why a clause is in, in plain sentences: "Included because the contractor processes
+ * personal data. The answers that decided it: Personal data processed: Yes. The clause
+ * “Sub-processors” requires it."
+ */
 export function rationaleFor(
   reasons: readonly Reason[],
   library: Library,
@@ -286,21 +302,20 @@ export function rationaleFor(
   answerText: (id: string) => string | undefined,
   titleOf: (id: string) => string,
 ): string {
-  const parts: string[] = [];
+  const sentences: string[] = [];
   for (const reason of reasons) {
-    if (reason.kind === 'always') parts.push(words.alwaysApplies);
-    if (reason.kind === 'required-by') parts.push(words.requiredBy(reason.by.map(titleOf).join(', ')));
+    if (reason.kind === 'always') sentences.push(words.alwaysApplies);
+    if (reason.kind === 'required-by') sentences.push(words.requiredBy(reason.by.map(titleOf)));
     if (reason.kind === 'condition' && reason.holds) {
-      const decided = decidingAnswers(reason.trace)
-        .map((id) => {
-          const label = pick(library.questions.get(id)?.question.label, language);
-          return `${capitalise(label || id)}: ${answerText(id) ?? words.notAnswered}`;
-        })
-        .join('; ');
-      parts.push(`${describeCondition(reason.expr, library.questions, language)}${decided ? ` (${decided}.)` : ''}`);
+      sentences.push(words.includedBecause(typeset(phrase(reason.expr, library.questions, language), words.locale)));
+      const decided = decidingAnswers(reason.trace).map((id) => {
+        const label = pick(library.questions.get(id)?.question.label, language);
+        return `${capitalise(typeset(label || id, words.locale))}: ${answerText(id) ?? words.notAnswered}`;
+      });
+      if (decided.length > 0) sentences.push(words.decidingAnswers(decided.join('; ')));
     }
   }
-  return parts.join(' ');
+  return sentences.join(' ');
 }
 
 /** The questions whose answers the evaluation read, in order, once each. */

@@ -7,6 +7,7 @@ import { defaultLanguageOf, pick, type Library } from '../library/model.js';
 import { parseCondition } from '../expr/parse.js';
 import { isConditional, passagesOf, termForms } from '../text/passages.js';
 import { passageHolds } from './passages.js';
+import { clauseOrigin, type ClauseOrigin } from '../library/layers/origin.js';
 import { compareClauses } from './outline.js';
 import type { Decision, Reason } from './select.js';
 
@@ -25,6 +26,8 @@ export interface ClauseExplanation {
   category: string;
   title: string;
   status: string;
+  /** The layer it comes from: the library's own files, a base, or both (adapted). */
+  origin: ClauseOrigin;
   included: boolean;
   /** The deciding reason first. */
   reasons: ReasonView[];
@@ -77,6 +80,7 @@ export function explainDecision(library: Library, decision: Decision, answers: A
     category: clause.category,
     title: pick(clause.title, language),
     status: clause.status,
+    origin: clauseOrigin(library, clause.id) ?? { kind: 'own', layer: library.layers[0]?.id ?? '', release: library.layers[0]?.release ?? '' },
     included: decision.included,
     reasons: decision.reasons.map(view),
     when: clause.when ?? null,

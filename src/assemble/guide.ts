@@ -9,6 +9,7 @@ import { showable } from '../text/literal.js';
 import { compareClauses } from './outline.js';
 import { formatDate } from './values.js';
 import { wordsFor } from './words.js';
+import { typeset } from '../text/typography.js';
 
 export interface GuideOptions {
   language: string;
@@ -49,15 +50,15 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
 
   const parts: DocPart[] = order.map((categoryId, partIndex) => {
     const category = manifest.categories.find((c) => c.id === categoryId);
-    const description = category?.description ? showable(text(category.description)) : '';
+    const description = category?.description ? typeset(showable(text(category.description)), words.locale) : '';
     const clauses = [...byCategory.get(categoryId)!].sort(compareClauses);
     return {
       number: String(partIndex + 1),
-      heading: category ? showable(text(category.title)) : categoryId,
+      heading: category ? typeset(showable(text(category.title)), words.locale) : categoryId,
       intro: description ? [{ kind: 'paragraph', runs: [{ kind: 'text', text: description }] }] : [],
       clauses: clauses.map((clause, clauseIndex): DocClause => {
         const parsed = clause.when === undefined ? undefined : parseCondition(clause.when);
-        const applies = parsed === undefined || parsed.ok ? describeCondition(parsed?.expr, library.questions, language) : clause.when!;
+        const applies = parsed === undefined || parsed.ok ? typeset(describeCondition(parsed?.expr, library.questions, language), words.locale) : clause.when!;
         return {
           ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, clauseBlocks(clause, text, undefined, passageNote), placeholder, words, () => undefined),
           guide: {

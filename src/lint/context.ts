@@ -3,7 +3,7 @@ import type { Expr } from '../expr/ast.js';
 import { parseCondition, type ParseError } from '../expr/parse.js';
 import type { Finding, Severity } from '../finding.js';
 import type { Library, Located } from '../library/model.js';
-import { locate, locateInString, type PathSegment, type YamlSource } from '../library/yaml-source.js';
+import { locate, locateInString, shownFile, type PathSegment, type YamlSource } from '../library/yaml-source.js';
 import { ruleMeta } from './rule-meta.js';
 import { questionConditions } from '../library/validate-answers.js';
 import { passagesOf } from '../text/passages.js';
@@ -18,6 +18,8 @@ export interface LintContext {
   /** Parsed passage conditions: clause id → passage index → condition (absent when it does not parse). */
   passageConditions: Map<string, Map<number, Expr>>;
   questionConditions: Map<string, Expr>;
+  /** The command that writes the lock, as the user can run it (`npx clausula lock`), for the fixes that name it. */
+  lockCommand: string;
   report(finding: ReportInput): void;
   findings: Finding[];
 }
@@ -35,7 +37,7 @@ export interface ReportInput {
   severity?: Severity;
 }
 
-export function createContext(library: Library): LintContext {
+export function createContext(library: Library, lockCommand = 'clausula lock'): LintContext {
   const findings: Finding[] = [];
   const clauseConditions = new Map<string, Expr>();
   const clauseConditionErrors = new Map<string, ParseError>();
@@ -63,6 +65,7 @@ export function createContext(library: Library): LintContext {
     clauseConditionErrors,
     passageConditions,
     questionConditions: questionConditions(library),
+    lockCommand,
     findings,
     report(input) {
       const path = input.path ?? [];
@@ -72,7 +75,7 @@ export function createContext(library: Library): LintContext {
       findings.push({
         ruleId: input.ruleId,
         severity: input.severity ?? ruleMeta(input.ruleId).severity,
-        file: input.source.file,
+        file: shownFile(input.source),
         start: range.start,
         end: range.end,
         message: input.message,

@@ -1,6 +1,5 @@
 import { parseClauseText } from '../text/clause-text.js';
-import { resolveBlocks } from '../assemble/document.js';
-import { showable } from '../text/literal.js';
+import { clauseTitle, resolveBlocks } from '../assemble/document.js';
 import { wordsFor } from '../assemble/words.js';
 import { pick, releaseOf, type Library } from '../library/model.js';
 import type { Clause } from '../schema/clause.js';
@@ -106,7 +105,7 @@ export function readsAsLibrary(clause: Clause, library: Library, language: strin
   const fallback = manifest?.defaultLanguage ?? manifest?.languages[0];
   const words = wordsFor(language);
   const lines = text.split('\n');
-  if (!matchesWithGaps(showable(pick(clause.title, language, fallback)).split(ANSWER), lines[0] ?? '')) return false;
+  if (!matchesWithGaps(clauseTitle(clause, (t) => pick(t, language, fallback), words).split(ANSWER), lines[0] ?? '')) return false;
   let reachable = new Set([1]);
   for (const passage of passagesOf(clause.text)) {
     const blocks = resolveBlocks(parseClauseText(pick(passage.text, language, fallback)), () => ANSWER, words, () => undefined);

@@ -29,9 +29,9 @@ export function roman(n: number): string {
   return out;
 }
 
-/** "Annex I. Tender data profile". */
+/** "Appendix I. Tender data profile": the document's own annexes, named so they do not collide with the PCAP's. */
 export function annexHeading(model: DocumentModel, annex: AnnexTable): string {
-  return `${model.words.annex} ${roman(model.annexes.indexOf(annex) + 1)}. ${annex.title}`;
+  return `${model.words.appendix} ${roman(model.annexes.indexOf(annex) + 1)}. ${annex.title}`;
 }
 
 /** A legal basis as a footnote reads: the reference, then the address when there is one. */

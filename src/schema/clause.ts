@@ -68,6 +68,8 @@ export const Clause = strictObject(
   {
     id: ClauseId,
     version: Semver,
+    /** In a library that extends a base: this clause replaces the base clause with its id, adapted from this version of it. */
+    overrides: Type.Optional(Semver),
     status: ClauseStatus,
     category: Slug,
     /** Position within its category in documents; lower comes first (default 100). */

@@ -68,3 +68,28 @@ export function strictObject<T extends Parameters<typeof Type.Object>[0]>(proper
 }
 
 export type { TSchema };
+
+/** A range of releases, as npm writes them: `^2.0.0`, `~2.1.0`, `>=2.0.0 <3.0.0`, `2.1.0`. Lint checks it parses. */
+export const SemverRange = Type.String({
+  pattern: '\\S',
+  description: 'a range of versions such as ^2.0.0',
+});
+
+/**
+ * An object schema whose `required` fields are only required when `trigger` is absent: an
+ * item that says `overrides:` adapts an item of the base library and gives only what it
+ * changes; any other item is written in full. The TypeScript type is `Full | Patch`.
+ */
+export function requiredUnless<Full, Patch>(object: TSchema & { required?: string[] }, trigger: string, always: readonly string[]) {
+  const { required = [], ...rest } = object as unknown as { required?: string[] } & Record<string, unknown>;
+  // Each branch names the properties it requires, as ajv's strict mode wants.
+  const named = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, true]));
+  const others = required.filter((k) => !always.includes(k));
+  return Type.Unsafe<Full | Patch>({
+    ...rest,
+    required: [...always],
+    if: { properties: named([trigger]), required: [trigger] },
+    then: {},
+    else: { properties: named(others), required: others },
+  });
+}

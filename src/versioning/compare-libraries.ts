@@ -436,7 +436,7 @@ function compareQuestions(oldLib: Library, newLib: Library): LibraryDiff['questi
     changed.push(change);
   }
   for (const [id, old] of before) if (!after.has(id)) removed.push(summary(old.question, old.section));
-  const sections = (library: Library) => canonicalJson((library.questionsFile?.value.sections ?? []).map((s) => ({ id: s.id, title: s.title, intro: s.intro })));
+  const sections = (library: Library) => canonicalJson((library.interview?.sections ?? []).map(({ section: s }) => ({ id: s.id, title: s.title, intro: s.intro })));
   const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => compareIds(a.id, b.id));
   return { added: byId(added), removed: byId(removed), changed: byId(changed), sectionsChanged: sections(oldLib) !== sections(newLib) };
 }

@@ -41,7 +41,8 @@ describe('a clause text in passages', () => {
 
   test('the guideline notes a condition before the passage, inside the list item', () => {
     const note = (p: Passage) => (p.when ? `[Only if ${p.when}:]` : undefined);
-    expect(read(items.slice(0, 3), undefined, note)).toEqual(['The Contractor shall:', 'a) [Only if generatesData:] deliver the data;', 'b) [Only if aiSystem != "none":] document the AI System;']);
+    // (Printed as the rest of the library's text is, with the language's quotation marks.)
+    expect(read(items.slice(0, 3), undefined, note)).toEqual(['The Contractor shall:', 'a) [Only if generatesData:] deliver the data;', 'b) [Only if aiSystem != “none”:] document the AI System;']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -40,11 +40,13 @@ describe('--template names a template of the library, never a path', () => {
 });
 
 describe('-o to places that cannot or must not be written', () => {
-  test('a folder', async () => {
+  test('a folder: the document goes inside it, named after the answers; the folder stays a folder', async () => {
     const dir = library();
     mkdirSync(join(dir, 'out'));
-    const result = await unchanged(dir, () => build(dir, '-o', 'out'));
-    expectRefused(result, { code: 2, file: 'out', says: /cannot write out: it is a folder\nHow to fix: give a file name, such as -o clauses\.docx/ });
+    const result = await build(dir, '-o', 'out');
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['answers.docx']);
+    expect(lstatSync(join(dir, 'out')).isDirectory()).toBe(true);
   });
 
   test('a folder that does not exist', async () => {
@@ -176,7 +178,7 @@ describe('--reference-doc that is not a Word document with styles', () => {
     const result = await unchanged(dir, () => build(dir, '--reference-doc', 'answers.yaml', '--format', 'md', '-o', 'out.md'));
     expect(result.code).toBe(2);
     expectNoCrash(result.stderr);
-    expect(result.stderr).toContain('--reference-doc only applies to Word documents\nHow to fix: drop --reference-doc, or build with --format docx');
+    expect(result.stderr).toContain('--reference-doc only applies to Word documents and PDFs\nHow to fix: drop --reference-doc, or build with --format docx or pdf');
   });
 });
 

@@ -46,7 +46,7 @@ describe('clausula guide', () => {
     expect(md).toContain('# Guideline for the data clauses of tenders');
     expect(md).toContain('- **Clause library:** Render fixture clauses (render-fixture@2.1.0)');
     expect(md).toContain('## 1. General\n\n### 1.1 Terms of the contract\n\n*When it applies: Always applies.*');
-    expect(md).toContain('The \\[the authority\\] awards the contract "\\[the contract title\\]".');
+    expect(md).toContain('The \\[the authority\\] awards the contract “\\[the contract title\\]”.');
     expect(md).toContain('**Guidance for officers**\n\nAlways include it; it names the **parties**.');
     expect(md).toContain('*Version 1.2.0 · approved*');
     expect(md).toContain('### 2.1 Personal data\n\n*When it applies: Applies when the contractor processes personal data.*');

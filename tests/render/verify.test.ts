@@ -8,7 +8,7 @@ import { fixtureCopy } from '../helpers/testdir.js';
 
 async function built(extra: string[] = [], files: Record<string, string> = {}): Promise<{ dir: string; bytes: Buffer }> {
   const dir = fixtureCopy('render', files);
-  const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', 'tender.docx', ...extra], { cwd: dir });
+  const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', 'tender.docx', '--template', 'main', ...extra], { cwd: dir });
   expect(result.code, result.stderr).toBe(0);
   return { dir, bytes: readFileSync(join(dir, 'tender.docx')) };
 }

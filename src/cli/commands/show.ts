@@ -3,6 +3,7 @@ import { suggestion } from '../../text/did-you-mean.js';
 import { pick } from '../../library/model.js';
 import { parseCondition } from '../../expr/parse.js';
 import { describeCondition } from '../../expr/describe.js';
+import { clauseOrigin, originWords } from '../../library/layers/origin.js';
 import type { CommandContext } from '../context.js';
 import { languageFor, loadFor } from '../load.js';
 import { warnUnreadable } from './warn-unreadable.js';
@@ -18,6 +19,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   if (!clause) {
     throw new InputError(`there is no clause ${id} in this library`, suggestion(id, library.clauseById.keys()) ?? 'run clausula list to see the clause ids');
   }
+  const origin = clauseOrigin(library, id)!;
   const passages = passagesOf(clause.text);
   const parsed = clause.when ? parseCondition(clause.when) : undefined;
   const applies = parsed === undefined ? describeCondition(undefined, library.questions, language) : parsed.ok ? describeCondition(parsed.expr, library.questions, language) : `(condition does not parse: ${clause.when})`;
@@ -29,6 +31,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
           version: clause.version,
           status: clause.status,
           category: clause.category,
+          origin,
           language,
           title: pick(clause.title, language),
           when: clause.when ?? null,
@@ -50,6 +53,8 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const block = (text: string) => terminalSafe(text.trimEnd(), 'text');
   const out: string[] = [];
   out.push(line(`${clause.id}  ${clause.version}  ${clause.status}`));
+  // Where it comes from only matters when the library has layers.
+  if (library.layers.length > 1) out.push(line(originWords(origin)));
   out.push(line(pick(clause.title, language)), '');
   out.push(line(applies));
   if (clause.when) out.push(line(`when: ${clause.when}`));

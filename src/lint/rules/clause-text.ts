@@ -58,7 +58,7 @@ export const checkClauseText: Check = (ctx) => {
           continue;
         }
         const entry = library.questions.get(use.name);
-        if (!library.questionsFile) continue; // every name would be unknown: questions.yaml's own error comes first
+        if (!library.interview) continue; // every name would be unknown: questions.yaml's own error comes first
         if (!entry) {
           ctx.report({
             ruleId: 'unknown-placeholder',
@@ -110,8 +110,7 @@ export const checkClauseText: Check = (ctx) => {
 /** Questions nobody reads. */
 export const checkUnusedQuestions: Check = (ctx) => {
   const { library } = ctx;
-  const questions = library.questionsFile;
-  if (!questions) return;
+  if (!library.interview) return;
   const used = new Set<string>(COVER_QUESTIONS);
   for (const expr of ctx.clauseConditions.values()) for (const id of questionIdsOf(expr)) used.add(id);
   for (const expr of ctx.questionConditions.values()) for (const id of questionIdsOf(expr)) used.add(id);
@@ -121,8 +120,7 @@ export const checkUnusedQuestions: Check = (ctx) => {
     if (used.has(entry.question.id)) continue;
     ctx.report({
       ruleId: 'unused-question',
-      source: questions.source,
-      path: [...entry.path, 'id'],
+      ...entry.at('id'),
       message: `question ${entry.question.id} is not used by any condition or clause text`,
       fix: 'use it in a clause or remove it; removing a question is a major change',
     });

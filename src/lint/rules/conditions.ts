@@ -25,7 +25,7 @@ export const checkConditions: Check = (ctx) => {
       continue;
     }
     // Without a readable questions.yaml every name would be "unknown": its own error is the one to fix.
-    if (!library.questionsFile) continue;
+    if (!library.interview) continue;
     const expr = ctx.clauseConditions.get(id)!;
     // Libraries repeat the same conditions across many clauses: analyse each text once.
     let verdict = verdicts.get(when);
@@ -63,20 +63,19 @@ export const checkConditions: Check = (ctx) => {
     }
   }
 
-  if (library.questionsFile) for (const clause of library.clauses) checkPassageConditions(ctx, clause);
+  if (library.interview) for (const clause of library.clauses) checkPassageConditions(ctx, clause);
 
-  const questions = library.questionsFile;
-  if (questions) {
+  if (library.interview) {
     for (const entry of library.questions.values()) {
       const when = entry.question.when;
       if (when === undefined) continue;
-      const path = [...entry.path, 'when'];
+      const { source, path } = entry.at('when');
       const parsed = parseCondition(when);
       if (!parsed.ok) {
-        reportAt(ctx, questions.source, path, when, parsed.error.offset, parsed.error.length, 'condition-syntax', `the condition does not parse: ${parsed.error.message}`, parsed.error.fix);
+        reportAt(ctx, source, path, when, parsed.error.offset, parsed.error.length, 'condition-syntax', `the condition does not parse: ${parsed.error.message}`, parsed.error.fix);
         continue;
       }
-      if (!reportCheckIssues(ctx, questions.source, path, when, parsed.expr)) continue;
+      if (!reportCheckIssues(ctx, source, path, when, parsed.expr)) continue;
       let ordered = true;
       for (const ref of guardedRefs(parsed.expr)) {
         const other = library.questions.get(ref.name);
@@ -84,7 +83,7 @@ export const checkConditions: Check = (ctx) => {
           ordered = false;
           reportAt(
             ctx,
-            questions.source,
+            source,
             path,
             when,
             ref.start,
@@ -96,15 +95,15 @@ export const checkConditions: Check = (ctx) => {
         }
       }
       if (!ordered) continue;
-      reportUnanswerable(ctx, questions.source, path, when, parsed.expr);
+      reportUnanswerable(ctx, source, path, when, parsed.expr);
       const result = findAnswers({ exprs: [parsed.expr], questions: library.questions, whenOf: (q) => ctx.questionConditions.get(q), predicate: (a) => evaluate(parsed.expr, a) });
       if (result.analysed && result.found === null) {
-        ctx.report({ ruleId: 'dead-question', source: questions.source, path, message: `no answers satisfy this condition, so ${entry.question.id} is never asked`, fix: 'fix the condition or remove the question' });
+        ctx.report({ ruleId: 'dead-question', source: source, path, message: `no answers satisfy this condition, so ${entry.question.id} is never asked`, fix: 'fix the condition or remove the question' });
       }
     }
   }
 
-  if (questions) checkConflicts(ctx);
+  if (library.interview) checkConflicts(ctx);
 };
 
 /**
