@@ -31,6 +31,9 @@ interface Built {
 }
 
 const documents: Built[] = [];
+
+/** The text with the typographic apostrophe the renderer sets read as a straight one, as the clauses are written. */
+const plainQuotes = (text: string) => text.replace(/\u2019/g, "'");
 const guides = new Map<Language, string>();
 
 beforeAll(async () => {
@@ -43,12 +46,12 @@ beforeAll(async () => {
     for (const { value: template } of library.templates) {
       for (const language of LANGUAGES) {
         const model = buildDocument(library, template, selection, answers, { language, date });
-        documents.push({ tender, template: template.id, language, text: String(await renderDocument('md', model, { date })) });
+        documents.push({ tender, template: template.id, language, text: plainQuotes(String(await renderDocument('md', model, { date }))) });
       }
     }
   }
-  for (const language of LANGUAGES) guides.set(language, String(await renderDocument('md', buildGuide(library, { language, date }), { date })));
-});
+  for (const language of LANGUAGES) guides.set(language, plainQuotes(String(await renderDocument('md', buildGuide(library, { language, date }), { date }))));
+}, 180_000); // some 120 documents: a shared, loaded machine needs more than the default 30 s
 
 /** Every line of the documents in `languages` that matches one of the patterns, named by document. */
 function linesMatching(languages: readonly Language[], patterns: readonly RegExp[]): string[] {
