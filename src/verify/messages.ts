@@ -271,7 +271,7 @@ export function verifyMessages(language: string): VerifyMessages {
               ? 'el text no s’ha comparat: es compara amb la versió de la biblioteca amb què es va generar el document (indiqueu-la amb --library)'
               : 'el text no s’ha comparat: el document no es pot tornar a generar a partir del que registra';
           case 'region':
-            return p.why === 'unclosed' ? 'el marcador «clausula» que envolta les clàusules generades no té final' : 'el document té dos marcadors anomenats «clausula»';
+            return 'el marcador «clausula» que envolta les clàusules generades no té final';
           case 'answers-differ':
             return `la resposta a ${p.id} és ${w.value(p.document)} al document i ${w.value(p.file)} al fitxer de respostes`;
         }
@@ -399,7 +399,7 @@ export function verifyMessages(language: string): VerifyMessages {
               ? 'el texto no se ha comparado: se compara con la versión de la biblioteca con la que se generó el documento (indíquela con --library)'
               : 'el texto no se ha comparado: el documento no se puede volver a generar a partir de lo que registra';
           case 'region':
-            return p.why === 'unclosed' ? 'el marcador «clausula» que rodea las cláusulas generadas no tiene final' : 'el documento tiene dos marcadores llamados «clausula»';
+            return 'el marcador «clausula» que rodea las cláusulas generadas no tiene final';
           case 'answers-differ':
             return `la respuesta a ${p.id} es ${w.value(p.document)} en el documento y ${w.value(p.file)} en el fichero de respuestas`;
         }
@@ -525,7 +525,7 @@ export function verifyMessages(language: string): VerifyMessages {
             ? 'the text was not compared: it is compared with the release the document was built from (give that release with --library)'
             : 'the text was not compared: the document cannot be built again from what it records';
         case 'region':
-          return p.why === 'unclosed' ? 'the bookmark "clausula" around the built clauses has no end' : 'the document has two bookmarks named "clausula"';
+          return 'the bookmark "clausula" around the built clauses has no end';
         case 'answers-differ':
           return `the answer to ${p.id} is ${w.value(p.document)} in the document and ${w.value(p.file)} in the answers file`;
       }

@@ -18,7 +18,7 @@ export type DocumentProblem =
   | AnswerIssue
   | { kind: 'not-listed'; id: string }
   | { kind: 'text-not-compared'; why: 'release' | 'rebuild' }
-  | { kind: 'region'; why: 'unclosed' | 'twice' }
+  | { kind: 'region'; why: 'unclosed' }
   | { kind: 'answers-differ'; id: string; document: AnswerValue | undefined; file: AnswerValue | undefined };
 
 /** A problem with one clause the document lists. */
@@ -148,15 +148,14 @@ export function verifyDocument(doc: WordDocument, provenance: Provenance, proven
 /**
  * The paragraphs between the `clausula` bookmark's start and end, when the document has
  * one: a build into a host document writes its clauses there and leaves the host's own
- * text around them.
+ * text around them. From the first start to the last end of that name: LibreOffice writes a
+ * bookmark that spans paragraphs as a start, then a second start and its end where it ends.
  */
-function regionOf(body: readonly WordParagraph[]): { paragraphs?: WordParagraph[]; problem?: 'unclosed' | 'twice' } {
-  const starts = body.flatMap((p, i) => p.starts.filter((n) => n === REGION_BOOKMARK).map(() => i));
-  if (starts.length === 0) return {};
-  const start = starts[0]!;
-  // Word keeps the first of two bookmarks of one name; other readers may not.
-  const problem = starts.length > 1 ? 'twice' : undefined;
-  const end = body.findIndex((p, i) => i >= start && p.ends.includes(REGION_BOOKMARK));
+function regionOf(body: readonly WordParagraph[]): { paragraphs?: WordParagraph[]; problem?: 'unclosed' } {
+  const start = body.findIndex((p) => p.starts.includes(REGION_BOOKMARK));
+  if (start === -1) return {};
+  let end = -1;
+  for (let i = body.length - 1; i >= start && end === -1; i--) if (body[i]!.ends.includes(REGION_BOOKMARK)) end = i;
   if (end === -1) return { paragraphs: body.slice(start), problem: 'unclosed' };
-  return { paragraphs: body.slice(start, end + 1), ...(problem ? { problem } : {}) };
+  return { paragraphs: body.slice(start, end + 1) };
 }
