@@ -18,6 +18,8 @@ export interface CommandSpec {
   summary: string;
   options?: OptionSpec[];
   examples?: string[];
+  /** A command procurement officers run: its messages are in the answers' language (--lang, the locale), not only English. */
+  officer?: boolean;
   /** Loaded only when the command runs, so start-up stays fast. */
   load: () => Promise<CommandModule>;
 }
@@ -39,6 +41,7 @@ export const commandSpecs: CommandSpec[] = [
     load: () => import('./commands/lint.js'),
   },
   {
+    officer: true,
     usage: 'explain <answers> [clause]',
     summary: 'for each clause: in or out, and the condition with the answers that decided it',
     options: [
@@ -131,6 +134,7 @@ export const commandSpecs: CommandSpec[] = [
     load: () => import('./commands/diff.js'),
   },
   {
+    officer: true,
     usage: 'build <answers>',
     summary: 'build the document (Word, Markdown, HTML or JSON) from an answers file, no questions asked',
     options: [
@@ -167,16 +171,19 @@ export const commandSpecs: CommandSpec[] = [
     load: () => import('./commands/guide.js'),
   },
   {
+    officer: true,
     usage: 'verify <file>',
     summary: 'check a built .docx against the library: release, clause versions and hashes, and every paragraph and footnote against the document built again from the answers it records',
     options: [
       { flags: '--answers <file>', description: "the officer's answers file: the answers the document records must be these" },
+      { flags: '--lang <language>', description: "the report's language (default: the document's)" },
       { flags: '--json', description: 'print JSON' },
     ],
     examples: ['clausula verify data-clauses.docx', 'clausula verify data-clauses.docx --answers tender.yaml', 'clausula --library ../bcn-clauses verify tender.docx --json'],
     load: () => import('./commands/verify.js'),
   },
   {
+    officer: true,
     usage: 'interview [answers]',
     summary: 'answer the questions about the tender (section by section, with help), review and change the answers, save them, then build the document',
     options: [
@@ -185,5 +192,16 @@ export const commandSpecs: CommandSpec[] = [
     ],
     examples: ['clausula interview tender.yaml', 'clausula interview tender.yaml --review', 'clausula interview --lang es'],
     load: () => import('./commands/interview.js'),
+  },
+  {
+    usage: 'serve [answers]',
+    summary: 'the interview as a page in your browser, served from this computer only; every answer is saved in the answers file at once',
+    options: [
+      { flags: '--lang <language>', description: "the interview's language (default: the answers file's, else your locale's if the library has it, else the library's)" },
+      { flags: '--port <n>', description: 'the port to listen on, on 127.0.0.1 (default: 0, any free port)' },
+      { flags: '--no-open', description: 'do not open the browser; open the printed address yourself' },
+    ],
+    examples: ['clausula serve tender.yaml', 'clausula serve tender.yaml --lang es --port 8123 --no-open'],
+    load: () => import('./commands/serve.js'),
   },
 ];

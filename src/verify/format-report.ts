@@ -6,6 +6,8 @@ import type { VerifyReport } from './verify-document.js';
 
 export interface ReportContext {
   file: string;
+  /** The report's language: the document's, unless --lang says otherwise. */
+  language: string;
   answersFile?: string;
   /** How many answers the document records. */
   answerCount: number;
@@ -13,9 +15,9 @@ export interface ReportContext {
   placeSizes: ReadonlyMap<WrittenParagraph['place'], number>;
 }
 
-/** The report as a reader reads it, in the document's language. */
+/** The report as a reader reads it, in the document's language (or the one asked for). */
 export function formatReport(report: VerifyReport, ctx: ReportContext, chalk: ChalkInstance): string {
-  const m = verifyMessages(report.document.language);
+  const m = verifyMessages(ctx.language);
   const d = report.document;
   const bad = chalk.red('✗');
   const out: string[] = [];
@@ -75,8 +77,8 @@ function placeOf(d: TextDifference): WrittenParagraph['place'] | undefined {
 }
 
 /** The report as JSON: every problem and difference with its message, positions as the place and paragraph they name. */
-export function reportJson(report: VerifyReport, file: string): unknown {
-  const m = verifyMessages(report.document.language);
+export function reportJson(report: VerifyReport, file: string, language: string): unknown {
+  const m = verifyMessages(language);
   const position = (p: Position) => (p.paragraph ? { at: p.at, place: p.paragraph.place, paragraph: p.paragraph.index } : { at: p.at });
   return {
     version: 2,

@@ -22,7 +22,7 @@ let original: Buffer;
 
 beforeAll(async () => {
   dir = suiteFixture('render');
-  const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', 'tender.docx'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
+  const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', 'tender.docx', '--template', 'main'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
   expect(result.code, result.stderr).toBe(0);
   original = readFileSync(join(dir, 'tender.docx'));
 });

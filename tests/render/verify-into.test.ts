@@ -44,7 +44,7 @@ function intoHost(xml: string, { end = true }: { end?: boolean } = {}): string {
 
 beforeAll(async () => {
   dir = suiteFixture('render');
-  const built = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', 'built.docx'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
+  const built = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', 'built.docx', '--template', 'main'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
   expect(built.code, built.stderr).toBe(0);
   let bytes = await editDocx(readFileSync(join(dir, 'built.docx')), 'word/document.xml', (xml) => intoHost(xml));
   bytes = await editDocx(bytes, 'word/footnotes.xml', (xml) => xml.replace('</w:footnotes>', `<w:footnote w:id="99"><w:p><w:r><w:t>Nota de l’Ajuntament.</w:t></w:r></w:p></w:footnote></w:footnotes>`));

@@ -15,7 +15,7 @@ const ENV = { SOURCE_DATE_EPOCH: '1795000000' };
 
 async function built(extra: string[] = [], files: Record<string, string> = {}): Promise<{ dir: string; bytes: Buffer }> {
   const dir = fixtureCopy('render', files);
-  const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', 'tender.docx', ...extra], { cwd: dir, env: ENV });
+  const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '-o', 'tender.docx', '--template', 'main', ...extra], { cwd: dir, env: ENV });
   expect(result.code, result.stderr).toBe(0);
   return { dir, bytes: readFileSync(join(dir, 'tender.docx')) };
 }

@@ -81,7 +81,7 @@ describe('a document LibreOffice saved again still verifies', () => {
     soffice ? 'after LibreOffice re-saves it as .docx, and after a round trip through .odt' : 'SKIPPED: soffice is not installed (apt-get install libreoffice-writer-nogui)',
     async () => {
       const dir = testdir();
-      const built = await runCli(['build', join(REPO_ROOT, 'examples/smart-parking.yaml'), '-o', join(dir, 'tender.docx')], { env: { SOURCE_DATE_EPOCH: '1795000000' } });
+      const built = await runCli(['build', join(REPO_ROOT, 'examples/smart-parking.yaml'), '-o', join(dir, 'tender.docx'), '--template', 'pcap-data-clauses'], { env: { SOURCE_DATE_EPOCH: '1795000000' } });
       expect(built.code, built.stderr).toBe(0);
       const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
       const convert = (to: string, out: string, file: string) => {
