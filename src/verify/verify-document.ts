@@ -114,7 +114,11 @@ export function verifyDocument(doc: WordDocument, provenance: Provenance, proven
     if (place?.kind === 'clause') edited.add(place.id);
   }
 
-  const clauses = provenance.clauses.map((entry): ClauseCheck => {
+  // In the order the build writes them (readers such as LibreOffice reorder the properties), then those it does not.
+  const order = new Map([...selected].map((id, i) => [id, i]));
+  const rank = (id: string) => order.get(id) ?? order.size;
+  const listedInOrder = [...provenance.clauses].sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const clauses = listedInOrder.map((entry): ClauseCheck => {
     const found: ClauseProblem[] = [];
     const clause = library.clauseById.get(entry.id)?.value;
     if (!clause) found.push({ kind: 'no-such-clause' });

@@ -346,6 +346,23 @@ describe('hostile packages cost a document’s reading, and end with a plain mes
     expectRefused(result, { code: 2, file: 'liar.docx', says: 'liar.docx: word/document.xml unpacks to another size than its zip entry declares; the package was tampered with or is damaged' });
   }, 60_000);
 
+  test('a 40 MB paragraph is reported in a line, in the memory of reading it (a 200 MB heap is enough)', async () => {
+    const xml = Buffer.from(readZipEntry(original, DOC)).toString('utf8');
+    const big = xml.replace('stay in the EEA.', `stay in the EEA.${'x'.repeat(40 * 2 ** 20)}`);
+    writeFileSync(join(dir, 'long.docx'), await rezip(original, (entries) => entries.map((e) => (e.name === DOC ? { ...e, data: Buffer.from(big) } : e))));
+    const result = spawnCli(['--library', dir, 'verify', 'long.docx'], { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=200' } });
+    expect(result.code, result.stderr).toBe(1);
+    // The quote is cut to a line's length.
+    expect(result.stdout).toMatch(/\n {2}✗ Paragraph 1 of clause 2\.1 “Personal data”: the document has “…ta of City of Testville stay in the EEA\.x{40,200}…”; the build writes “…ta of City of Testville stay in the EEA\.”\n\n/);
+  }, 60_000);
+
+  test('the quotes around a difference never cut a character in two', async () => {
+    const { aroundDifference } = await import('../../src/verify/messages.js');
+    // The texts differ in the low half of a character beyond the BMP: the whole character is shown.
+    expect(aroundDifference('data 😀 here', 'data 😁 here', 2)).toEqual(['…a 😀 h…', '…a 😁 h…']);
+    expect(aroundDifference(`${'y'.repeat(50)}😀z`, `${'y'.repeat(50)}😀w`, 1)).toEqual(['…😀z', '…😀w']);
+  });
+
   test('a crafted custom.xml meant for a slow parser: read in one pass, refused with its position', async () => {
     // An unclosed property whose value runs on for 20 MB, and thousands of half-open tags.
     const bytes = await edit(CUSTOM, (xml) => xml.replace('</Properties>', `<property name="x"><vt:lpwstr>${'<property name="'.repeat(2000).replace(/</g, '&lt;')}${'a'.repeat(20 * 2 ** 20)}`));
