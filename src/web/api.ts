@@ -102,7 +102,8 @@ export interface View {
   notes: string[];
 }
 
-export type AnswerResult = { ok: true; view: View } | { ok: false; message: string; view: View };
+/** `notice`: what the answer set aside or brought back ("…their answers are set aside: …"), to say at once. */
+export type AnswerResult = { ok: true; view: View; notice?: string } | { ok: false; message: string; view: View };
 
 export interface ClauseView {
   id: string;

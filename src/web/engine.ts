@@ -3,11 +3,11 @@ import { hasValue } from '../expr/evaluate.js';
 import { choicesProblem, inputText, isRequired, parseTyped, problemMessage, type Parsed } from '../interview/answer-input.js';
 import { answersFileText } from '../interview/answers-file.js';
 import { readForResume } from '../interview/resume.js';
-import { reviewSections } from '../interview/review.js';
-import { askedEntries, prune, questionnaire, unanswered, type AnswerState, type Questionnaire } from '../interview/state.js';
-import { interviewTexts } from '../interview/texts.js';
+import { labelOf, reviewSections } from '../interview/review.js';
+import { answer, askedEntries, emptySession, questionnaire, settle, unanswered, type Questionnaire, type Session } from '../interview/state.js';
 import { formatLocation } from '../finding.js';
 import { languagesOf, pick, releaseOf, type Library } from '../library/model.js';
+import { messages } from '../text/messages/index.js';
 import { answerProblem } from '../library/validate-answers.js';
 import type { AnswerValue } from '../schema/common.js';
 import type { Question } from '../schema/questions.js';
@@ -38,7 +38,8 @@ export function interviewFor(library: Library, fields: Omit<Interview, 'library'
 /** The answers file as it stands, read afresh: the server holds nothing else. */
 export interface FileState {
   exists: boolean;
-  answers: AnswerState;
+  /** The answers that count, and those set aside (their questions are not asked now): kept, and back when asked again. */
+  session: Session;
   /** Answers in the file that do not fit their question, as written: shown at the question, written back until replaced. */
   invalid: Map<string, AnswerValue>;
   language: string;
@@ -49,41 +50,48 @@ export interface FileState {
 
 /** Read the answers file (a file that is not an answers file throws, as the terminal interview refuses it). */
 export function readState(i: Interview): FileState {
-  if (!existsSync(i.path)) return { exists: false, answers: new Map(), invalid: new Map(), language: i.startLanguage, template: undefined, notes: [] };
-  const resumed = readForResume(i.library, i.path, i.shown);
+  if (!existsSync(i.path)) return { exists: false, session: emptySession(), invalid: new Map(), language: i.startLanguage, template: undefined, notes: [] };
+  const resumed = readForResume(i.library, i.path, i.shown, i.startLanguage);
   const languages = languagesOf(i.library);
   const known = resumed.language !== undefined && (languages.length === 0 || languages.includes(resumed.language));
   const language = known ? resumed.language! : i.startLanguage;
   const notes = resumed.ignored.map((f) => `${formatLocation(f)}: ${f.message}${f.fix ? ` (${f.fix})` : ''}`);
   if (resumed.language !== undefined && !known) notes.unshift(webTexts(language).unknownLanguage(resumed.language, LANGUAGE_NAMES[language] ?? language));
   const release = releaseOf(i.library);
-  if (resumed.release && resumed.release.split('@')[0] !== release.split('@')[0]) notes.unshift(`${i.shown}: the answers were given for ${resumed.release}, not for this library (${release})`);
-  prune(i.q, resumed.answers);
-  return { exists: true, answers: resumed.answers, invalid: resumed.invalid, language, template: resumed.template, notes };
+  if (resumed.release && resumed.release.split('@')[0] !== release.split('@')[0]) notes.unshift(`${i.shown}: ${messages(language).interview.otherLibrary(resumed.release, release)}`);
+  settle(i.q, resumed.session);
+  return { exists: true, session: resumed.session, invalid: resumed.invalid, language, template: resumed.template, notes };
 }
 
 /** The answers file's text for this state. */
 export function fileText(i: Interview, s: FileState, date: string): string {
-  return answersFileText({ library: i.library, language: s.language, answers: s.answers, date, invalid: s.invalid, ...(s.template ? { template: s.template } : {}) });
+  return answersFileText({ library: i.library, language: s.language, session: s.session, date, invalid: s.invalid, ...(s.template ? { template: s.template } : {}) });
 }
 
-export type GiveResult = { kind: 'saved' } | { kind: 'invalid'; message: string } | { kind: 'not-asked'; message: string } | { kind: 'bad-request'; message: string };
+export type GiveResult = { kind: 'saved'; notice?: string } | { kind: 'invalid'; message: string } | { kind: 'not-asked'; message: string } | { kind: 'bad-request'; message: string };
 
 /**
- * Give one answer: read with the interview's rules, then the answers of questions it makes
- * unasked are dropped, as the terminal interview drops them. Changes `s` only when the answer is taken.
+ * Give one answer: read with the interview's rules, then settled as the terminal interview
+ * settles it: the answers of questions it makes unasked are set aside (kept, and written under
+ * `setAside:`), those of questions it asks again come back; `notice` says which. Changes `s`
+ * only when the answer is taken.
  */
 export function giveAnswer(i: Interview, s: FileState, id: string, input: AnswerInput): GiveResult {
   const entry = i.library.questions.get(id);
   if (!entry) return { kind: 'bad-request', message: `there is no question ${id}` };
-  if (!askedEntries(i.q, s.answers).includes(entry)) return { kind: 'not-asked', message: webTexts(s.language).notAsked };
+  if (!askedEntries(i.q, s.session.answers).includes(entry)) return { kind: 'not-asked', message: webTexts(s.language).notAsked };
   const parsed = readInput(entry.question, input, s.language);
   if (parsed === undefined) return { kind: 'bad-request', message: `the answer to ${id} (${entry.question.type}) must be sent as ${expectedInput(entry.question)}` };
   if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
-  s.answers.set(id, parsed.value);
+  const before = new Map(s.session.answers);
+  const settled = answer(i.q, s.session, id, parsed.value);
   s.invalid.delete(id);
-  prune(i.q, s.answers);
-  return { kind: 'saved' };
+  const t = messages(s.language).interview;
+  const labels = (ids: string[]) => ids.map((q) => labelOf(i.library.questions.get(q)!, s.language)).join('; ');
+  // What the officer had answered and no longer counts, as the terminal names it before a change.
+  const setAside = settled.setAside.filter((q) => hasValue(before.get(q)));
+  const notice = [setAside.length > 0 ? t.dropping(labels(setAside)) : '', settled.restored.length > 0 ? t.restored(labels(settled.restored)) : ''].filter((n) => n !== '').join(' ');
+  return notice ? { kind: 'saved', notice } : { kind: 'saved' };
 }
 
 /** Switch the interview's language (it is the answers file's `language:`); false when the library has no such texts. */
@@ -96,7 +104,7 @@ export function setLanguage(i: Interview, s: FileState, language: string): boole
 /** The page's input, read as the terminal reads what is typed or chosen; undefined when it is not the kind of input the question takes. */
 function readInput(question: Question, input: AnswerInput, language: string): Parsed | undefined {
   const t = webTexts(language);
-  const none = (): Parsed => (isRequired(question) ? { ok: false, message: interviewTexts(language).required } : { ok: true, value: null });
+  const none = (): Parsed => (isRequired(question) ? { ok: false, message: messages(language).interview.required } : { ok: true, value: null });
   switch (question.type) {
     case 'boolean':
       if (!('choice' in input) || typeof input.choice === 'string') return undefined;
@@ -131,17 +139,18 @@ function expectedInput(question: Question): string {
 export function viewOf(i: Interview, s: FileState): View {
   const { language } = s;
   const t = webTexts(language);
-  const it = interviewTexts(language);
-  const asked = askedEntries(i.q, s.answers);
-  const missing = unanswered(i.q, s.answers);
+  const it = messages(language).interview;
+  const { answers } = s.session;
+  const asked = askedEntries(i.q, answers);
+  const missing = unanswered(i.q, answers);
   const number = new Map(asked.map((e, n) => [e.question.id, n + 1]));
-  const sections: SectionView[] = reviewSections(i.q, s.answers, language).map((review) => {
+  const sections: SectionView[] = reviewSections(i.q, answers, language).map((review) => {
     const first = review.lines[0]!.entry;
     const questions = review.lines.map((line): QuestionView => {
       const { question } = line.entry;
       const n = number.get(question.id)!;
       const answered = !line.missing;
-      const value = s.answers.get(question.id);
+      const value = answers.get(question.id);
       const offered = answered ? value : (question.default ?? undefined);
       const invalid = s.invalid.get(question.id);
       const help = question.help ? pick(question.help, language) : '';
@@ -175,7 +184,7 @@ export function viewOf(i: Interview, s: FileState): View {
       progress: t.sectionProgress(answeredHere, questions.length),
     };
   });
-  const title = s.answers.get('contractTitle');
+  const title = answers.get('contractTitle');
   const answeredCount = asked.length - missing.length;
   const next = missing[0];
   return {
@@ -198,7 +207,7 @@ export function viewOf(i: Interview, s: FileState): View {
 
 /** Yes/no questions have the options true and false; an optional single choice has "no answer" (the empty value). */
 function optionsOf(question: Question, language: string): Pick<QuestionView, 'options'> {
-  const it = interviewTexts(language);
+  const it = messages(language).interview;
   if (question.type === 'boolean') return { options: [{ value: 'true', label: it.yes }, { value: 'false', label: it.no }] };
   if (question.type !== 'select' && question.type !== 'multiselect') return {};
   const options = (question.options ?? []).map((o) => ({ value: o.value, label: pick(o.label, language) }));
@@ -231,7 +240,7 @@ function written(value: AnswerValue): string {
 /** Why an answer the file holds does not fit its question, in the officer's words. */
 function whyInvalid(question: Question, value: AnswerValue, language: string): string {
   const t = webTexts(language);
-  const it = interviewTexts(language);
+  const it = messages(language).interview;
   switch (question.type) {
     case 'boolean':
       return t.yesOrNo;

@@ -60,7 +60,7 @@ export function interviewApi(o: ApiOptions): InterviewApi {
     queue = next.catch(() => undefined);
     return next;
   };
-  const save = (s: FileState) => writeFileSafely(i.path, fileText(i, s, o.today()), { force: true, display: i.shown });
+  const save = (s: FileState) => writeFileSafely(i.path, fileText(i, s, o.today()), { force: true, display: i.shown, language: s.language });
 
   return {
     language: () => {
@@ -74,18 +74,18 @@ export function interviewApi(o: ApiOptions): InterviewApi {
     clauses: () => {
       const s = readState(i);
       const t = webTexts(s.language);
-      const selection = selectionFor(i.library, s.answers);
-      const missing = missingRequired(i.library, s.answers).length;
+      const selection = selectionFor(i.library, s.session.answers);
+      const missing = missingRequired(i.library, s.session.answers).length;
       return clausesView({
         library: i.library,
         selection,
-        answers: s.answers,
+        answers: s.session.answers,
         language: s.language,
         documents: tenderDocuments(i.library, selection, s.template),
         formats: o.formats.map((format) => ({ format, label: format === 'docx' ? t.word : t.pdf })),
         href: (template, format) => `/api/document?${new URLSearchParams({ template, format }).toString()}`,
         blocked: o.documentsBlocked ?? (missing > 0 ? t.answerFirst(missing) : undefined),
-        complete: unanswered(i.q, s.answers).length === 0,
+        complete: unanswered(i.q, s.session.answers).length === 0,
       });
     },
     answer: (body) =>
@@ -96,7 +96,7 @@ export function interviewApi(o: ApiOptions): InterviewApi {
         if (given.kind === 'bad-request') return { status: 400, body: { error: given.message } };
         if (given.kind !== 'saved') return { status: 200, body: { ok: false, message: given.message, view: viewOf(i, s) } };
         await save(s);
-        return { status: 200, body: { ok: true, view: viewOf(i, { ...s, exists: true }) } };
+        return { status: 200, body: { ok: true, view: viewOf(i, { ...s, exists: true }), ...(given.notice ? { notice: given.notice } : {}) } };
       }),
     setLanguage: (body) =>
       serialized(async () => {
@@ -113,12 +113,12 @@ export function interviewApi(o: ApiOptions): InterviewApi {
       if (!(o.formats as readonly string[]).includes(format)) return { status: 404, body: { error: `documents are offered as ${o.formats.join(', ')}, not ${format}` } };
       if (o.documentsBlocked) return { status: 409, body: { error: o.documentsBlocked } };
       // What `build` refuses without: the required answers.
-      const missing = missingRequired(i.library, s.answers).length;
+      const missing = missingRequired(i.library, s.session.answers).length;
       if (missing > 0) return { status: 409, body: { error: t.answerFirst(missing) } };
-      const selection = selectionFor(i.library, s.answers);
+      const selection = selectionFor(i.library, s.session.answers);
       const document = tenderDocuments(i.library, selection, s.template).find((d) => d.template.id === template);
       if (!document) return { status: 404, body: { error: `this tender has no document ${template}` } };
-      const bytes = await renderTenderDocument(i.library, document.template, selection, s.answers, { format: format as DocumentFormat, language: s.language, date: o.documentDate(), env: o.env });
+      const bytes = await renderTenderDocument(i.library, document.template, selection, s.session.answers, { format: format as DocumentFormat, language: s.language, date: o.documentDate(), env: o.env });
       const stem = basename(i.path, extname(i.path));
       return { name: `${stem}.${template}.${format}`, type: TYPES[format] ?? 'application/octet-stream', bytes };
     },

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectClauses } from '../../src/assemble/select.js';
 import { askedEntries, questionnaire } from '../../src/interview/state.js';
-import { interviewTexts } from '../../src/interview/texts.js';
+import { messages } from '../../src/text/messages/index.js';
 import { loadAnswers } from '../../src/library/load-answers.js';
 import { loadLibrary } from '../../src/library/load-library.js';
 import { pick } from '../../src/library/model.js';
@@ -174,7 +174,7 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     await page.click('nav a[href="#/review"]');
     await page.waitForSelector('#page-heading');
     expect(await page.textContent('dd[data-question="authorityName"] .answer')).toBe('Ajuntament de Girona');
-    expect(await page.textContent('dd[data-question="contractType"] .answer')).toBe(interviewTexts('es').notAnswered);
+    expect(await page.textContent('dd[data-question="contractType"] .answer')).toBe(messages('es').interview.notAnswered);
     expect(await page.getAttribute('dd[data-question="authorityName"] a.change', 'aria-label')).toBe(webTexts('es').change(pick(question('authorityName').label, 'es')));
     await page.click('dd[data-question="authorityName"] a.change');
     await page.waitForSelector('form[data-question="authorityName"]');
@@ -213,14 +213,14 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     const { dir, page } = await open(['t.yaml'], { 't.yaml': `language: es\nanswers:\n  ${id}: doce\n` });
     await page.goto(page.url().replace(/#.*$/, '') + `#/q/${id}`);
     await page.waitForSelector(`form[data-question="${id}"]`);
-    expect(await page.textContent('#q-invalid')).toBe(webTexts('es').invalidInFile('doce', interviewTexts('es').notANumber));
+    expect(await page.textContent('#q-invalid')).toBe(webTexts('es').invalidInFile('doce', messages('es').interview.notANumber));
     expect(await page.getAttribute('#q-answer', 'aria-describedby')).toContain('q-invalid');
 
     const before = readFileSync(join(dir, 't.yaml'), 'utf8');
     await page.fill('#q-answer', 'veinticuatro');
     await page.click('button[data-action="next"]');
     await page.waitForSelector('#q-error[role="alert"]:not([hidden])');
-    expect(await page.textContent('#q-error')).toBe(interviewTexts('es').notANumber);
+    expect(await page.textContent('#q-error')).toBe(messages('es').interview.notANumber);
     expect(await page.getAttribute('#q-answer', 'aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-answer');
     expect(readFileSync(join(dir, 't.yaml'), 'utf8')).toBe(before);
@@ -228,7 +228,7 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     // A required question left empty says so too.
     await page.fill('#q-answer', '');
     await page.click('button[data-action="next"]');
-    await page.waitForFunction((words) => document.querySelector('#q-error')?.textContent === words, interviewTexts('es').required);
+    await page.waitForFunction((words) => document.querySelector('#q-error')?.textContent === words, messages('es').interview.required);
   });
 
   it('switches language, the page and the questions at once, and the answers file keeps it', { timeout: 90_000 }, async () => {
@@ -290,11 +290,12 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     expect(await page.getByRole('navigation').getByRole('list', { name: webTexts('es').page.sectionsLabel }).count()).toBe(1);
     expect(await page.getByRole('group', { name: `${webTexts('es').page.languageLabel}:` }).getByRole('button', { name: 'Español', pressed: true }).count()).toBe(1);
     await answerWithMouse(page, 'authorityName', 'Ajuntament de Vic');
+    await page.waitForSelector('form[data-question="contractTitle"]');
     await page.goto(page.url().replace(/#.*$/, '') + '#/q/generatesData');
     const group = page.getByRole('group', { name: pick(question('generatesData').prompt, 'es') });
     await group.waitFor();
-    expect(await group.getByRole('radio', { name: interviewTexts('es').yes }).count()).toBe(1);
-    expect(await group.getByRole('radio', { name: interviewTexts('es').no }).count()).toBe(1);
+    expect(await group.getByRole('radio', { name: messages('es').interview.yes }).count()).toBe(1);
+    expect(await group.getByRole('radio', { name: messages('es').interview.no }).count()).toBe(1);
     // Tab order: the options, then Back, then Next.
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('answer');
     await page.keyboard.press('Tab');

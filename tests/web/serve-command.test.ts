@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startServe as startServeInProcess, type Serving } from '../../src/cli/commands/serve.js';
 import type { CommandContext } from '../../src/cli/context.js';
 import { browserCommand } from '../../src/web/open-browser.js';
+import { messages } from '../../src/text/messages/index.js';
 import { webTexts } from '../../src/web/texts.js';
 import { startServe, type ServeProcess } from '../helpers/browser.js';
 import { REPO_ROOT, spawnCli } from '../helpers/cli.js';
@@ -71,20 +72,22 @@ describe('clausula serve, as an officer starts it', () => {
 
   it('refuses, before serving, what would make the officer lose work', () => {
     const dir = testdir({ 'notes.yaml': 'shopping: [milk]\n', 'folder/.keep': '' });
-    const notes = spawnCli(['serve', 'notes.yaml', '--no-open'], { cwd: dir });
+    // An officer whose computer is set to English: the refusals are in English.
+    const inEnglish = (args: string[]) => spawnCli(args, { cwd: dir, env: { LANG: 'en_GB.UTF-8' } });
+    const notes = inEnglish(['serve', 'notes.yaml', '--no-open']);
     expect(notes.code).toBe(2);
     expect(notes.stderr).toContain('notes.yaml is not an answers file, so the interview leaves it alone');
     expect(readFileSync(join(dir, 'notes.yaml'), 'utf8')).toBe('shopping: [milk]\n');
-    const folder = spawnCli(['serve', 'folder', '--no-open'], { cwd: dir });
+    const folder = inEnglish(['serve', 'folder', '--no-open']);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toContain('folder is a folder');
-    const missingDir = spawnCli(['serve', 'nowhere/tender.yaml', '--no-open'], { cwd: dir });
+    const missingDir = inEnglish(['serve', 'nowhere/tender.yaml', '--no-open']);
     expect(missingDir.code).toBe(2);
     expect(missingDir.stderr).toContain('the folder nowhere does not exist');
-    const port = spawnCli(['serve', 'tender.yaml', '--port', 'eighty', '--no-open'], { cwd: dir });
+    const port = inEnglish(['serve', 'tender.yaml', '--port', 'eighty', '--no-open']);
     expect(port.code).toBe(2);
     expect(port.stderr).toContain('--port must be a port number from 0 to 65535, not "eighty"');
-    const lang = spawnCli(['serve', 'tender.yaml', '--lang', 'fr', '--no-open'], { cwd: dir });
+    const lang = inEnglish(['serve', 'tender.yaml', '--lang', 'fr', '--no-open']);
     expect(lang.code).toBe(2);
     expect(lang.stderr).toContain('the library has no fr texts');
   });
@@ -142,6 +145,9 @@ describe('clausula serve, in process', () => {
       debug: false,
       color: false,
       resolvePath: (p) => join(cwd, p),
+      command: (...words) => ['clausula', '--library', FIXTURE, ...words].join(' '),
+      language: 'en',
+      onStop: () => undefined,
       out: () => stdout,
       err: () => stderr,
     };
@@ -154,7 +160,7 @@ describe('clausula serve, in process', () => {
     inProcess.push(serving);
     expect(ctx.out().split('\n')[0]).toMatch(URL_LINE);
     expect(readFileSync(join(dir, 'tender.yaml'), 'utf8')).toContain('\nlanguage: ca\n');
-    expect(ctx.err()).toContain('tender.yaml: the answers were given for other-library@1.0.0, not for this library (interview-fixture@1.2.0)');
+    expect(ctx.err()).toContain(`clausula: warning: tender.yaml: ${messages('en').interview.otherLibrary('other-library@1.0.0', 'interview-fixture@1.2.0')}\n`);
     expect(ctx.err()).toContain('"authorityNmae" is not a question of this library; the answer is ignored');
 
     const fresh = context(dir);

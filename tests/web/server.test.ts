@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadAnswers } from '../../src/library/load-answers.js';
 import { loadLibrary } from '../../src/library/load-library.js';
+import { messages } from '../../src/text/messages/index.js';
 import type { AnswerResult, ClausesView, View } from '../../src/web/api.js';
 import type { DocumentFormat } from '../../src/render/index.js';
 import { findOffice } from '../../src/render/office/office.js';
@@ -233,17 +234,30 @@ describe('clausula serve: the answers file', () => {
     expect(readFileSync(s.path, 'utf8')).toContain('  contractType: building\n  durationMonths: 12\n');
   });
 
-  it('drops the answers of questions an answer makes unasked, as the terminal interview does', async () => {
+  it('sets aside the answers of questions an answer makes unasked, and brings them back, as the terminal interview does', async () => {
     const s = await serve({ 'tender.yaml': 'answers:\n  generatesData: true\n  dataKinds: [personal]\n  processesPersonalData: true\n  breachHours: 24\n' });
     let view = JSON.parse((await asPage(s, { path: '/api/view' })).text) as View;
     const ids = () => view.sections.flatMap((x) => x.questions.map((q) => q.id));
     expect(ids()).toEqual(['authorityName', 'contractTitle', 'contractReference', 'contractType', 'durationMonths', 'startDate', 'generatesData', 'dataKinds', 'processesPersonalData', 'cpvCodes', 'hosting', 'breachHours']);
-    view = (JSON.parse((await answer(s, 'generatesData', { choice: false })).text) as AnswerResult).view;
+    const off = JSON.parse((await answer(s, 'generatesData', { choice: false })).text) as AnswerResult;
+    view = off.view;
     expect(ids()).toEqual(['authorityName', 'contractTitle', 'contractReference', 'contractType', 'durationMonths', 'startDate', 'generatesData', 'cpvCodes']);
     expect(view.sections.map((x) => x.id)).toEqual(['basics', 'data']);
-    expect(readFileSync(s.path, 'utf8')).toMatch(/answers:\n {2}# The data\n {2}generatesData: false\n$/);
+    expect(off).toMatchObject({ ok: true, notice: messages('en').interview.dropping('The kinds of data; Personal data processed for the authority; The breach notification period (hours)') });
+    expect(readFileSync(s.path, 'utf8')).toMatch(
+      /answers:\n {2}# The data\n {2}generatesData: false\n# Answers to questions no longer asked; .*\nsetAside:\n {2}dataKinds: \[personal\]\n {2}processesPersonalData: true\n {2}breachHours: 24\n$/,
+    );
+    // build reads only what counts.
+    expect(Object.fromEntries(loadAnswers(library, s.path, 'tender.yaml').answers)).toEqual({ generatesData: false });
     const notAsked = JSON.parse((await answer(s, 'dataKinds', { choices: ['video'] })).text) as AnswerResult;
     expect(notAsked).toMatchObject({ ok: false, message: 'That question is not asked for the answers given (they may have changed in another window).' });
+
+    const on = JSON.parse((await answer(s, 'generatesData', { choice: true })).text) as AnswerResult;
+    view = on.view;
+    expect(on.notice).toBe(messages('en').interview.restored('The kinds of data; Personal data processed for the authority; The breach notification period (hours)'));
+    expect(ids()).toContain('breachHours');
+    expect(view.sections.flatMap((x) => x.questions).find((q) => q.id === 'breachHours')).toMatchObject({ answered: true, initial: { text: '24' } });
+    expect(readFileSync(s.path, 'utf8')).not.toContain('setAside');
   });
 
   it('takes two windows answering at once: every answer lands, the last one wins, the file is whole', async () => {

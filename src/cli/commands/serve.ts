@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { InputError, UsageError } from '../../errors.js';
 import { formatLocation } from '../../finding.js';
-import { interviewLanguage } from '../../interview/language.js';
+import { answersLanguage, messageLanguageBefore } from '../../interview/language.js';
 import { readForResume } from '../../interview/resume.js';
-import { freeName, shellQuote, today } from '../../interview/save.js';
+import { freeName, today } from '../../interview/save.js';
 import { QUESTIONS_FILE } from '../../library/load-library.js';
 import type { Library } from '../../library/model.js';
 import type { DocumentFormat } from '../../render/index.js';
@@ -14,12 +14,14 @@ import { interviewApi } from '../../web/interview-api.js';
 import { openBrowser, redirectFile } from '../../web/open-browser.js';
 import { newToken } from '../../web/security.js';
 import { startServer, type RunningServer } from '../../web/server.js';
+import { messages } from '../../text/messages/index.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { webTexts } from '../../web/texts.js';
 import { checkWritable, writeFileSafely } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
 import { displayPath, loadFor, relativeToCwd } from '../load.js';
+import { warningLine } from '../report-error.js';
 import { requireParsableConditions, requireReadableLibrary } from './document-output.js';
 import { warnUnreadable } from './warn-unreadable.js';
 
@@ -45,9 +47,10 @@ export async function startServe(ctx: CommandContext, args: string[], options: R
   const { io } = ctx;
   const port = portOption(options.port);
   const library = loadFor(ctx);
+  if (options.lang === undefined) ctx.language = messageLanguageBefore(library, io.env);
   if (library.questions.size === 0) {
     const findings = relativeToCwd(ctx, library, library.findings.filter((f) => f.file === QUESTIONS_FILE));
-    throw new InputError(`the library ${displayPath(ctx, library.dir)} has no questions that can be read`, 'run clausula lint to see why', findings);
+    throw new InputError(messages(ctx.language).interview.noQuestions(displayPath(ctx, library.dir)), messages(ctx.language).common.runLint(ctx.command('lint')), findings);
   }
   warnUnreadable(ctx, library);
 
@@ -55,20 +58,24 @@ export async function startServe(ctx: CommandContext, args: string[], options: R
   const path = args[0] !== undefined ? ctx.resolvePath(args[0]) : freeName(ctx.resolvePath('tender.yaml'));
   const shown = displayPath(ctx, path);
   const existed = existsSync(path);
-  if (existed && statSync(path).isDirectory()) throw new UsageError(`${args[0]} is a folder`, 'give the name of an answers file, such as tender.yaml');
-  checkWritable(path, shown, existed);
-  const fileLanguage = existed ? readForResume(library, path, shown).language : undefined;
-  const startLanguage = interviewLanguage(library, { option: options.lang, file: fileLanguage, env: io.env });
+  if (existed && statSync(path).isDirectory()) {
+    const t = messages(ctx.language).interview;
+    throw new UsageError(t.isAFolder(args[0]!), t.giveAnswersFile);
+  }
+  checkWritable(path, shown, existed, ctx.language);
+  // The answers' language, as the terminal interview chooses it: --lang, else the file's, else the locale's, else the library's.
+  const fileLanguage = existed ? readForResume(library, path, shown, ctx.language).language : undefined;
+  const startLanguage = answersLanguage(library, { option: options.lang, file: existed ? { language: fileLanguage, display: shown } : undefined, env: io.env, useLocale: true });
+  ctx.language = startLanguage;
   const t = webTexts(startLanguage);
-  const libraryShown = ctx.libraryGiven ? displayPath(ctx, ctx.libraryDir) : undefined;
-  const resume = ['clausula', ...(libraryShown !== undefined ? ['--library', shellQuote(libraryShown)] : []), 'serve', shellQuote(shown)].join(' ');
-  const interview = interviewFor(library, { path, shown, startLanguage, resume });
+  const interview = interviewFor(library, { path, shown, startLanguage, resume: ctx.command('serve', shown) });
 
   const state = readState(interview);
-  for (const note of state.notes) io.stderr.write(`${terminalSafe(`clausula: warning: ${note}`)}\n`);
+  // In the language the file was in when read: the notes are about what it held then.
+  for (const note of state.notes) io.stderr.write(warningLine(note, state.language));
   // --lang is the officer asking for a language: the file says so from now on.
   if (existed && options.lang !== undefined && state.language !== startLanguage && setLanguage(interview, state, startLanguage)) {
-    await writeFileSafely(path, fileText(interview, state, today(io.env)), { force: true, display: shown });
+    await writeFileSafely(path, fileText(interview, state, today(io.env)), { force: true, display: shown, language: startLanguage });
   }
 
   const server = await startServer({

@@ -13,6 +13,8 @@ type Route = { page: 'question'; id: string } | { page: 'review' } | { page: 'cl
 let view: View | undefined;
 /** The view just came with an answer: the next move needs no fresh one. */
 let fresh = false;
+/** What the last answer set aside or brought back, said above the next page once. */
+let notice: string | undefined;
 
 function currentRoute(): Route | undefined {
   const hash = decodeURIComponent(location.hash);
@@ -35,15 +37,25 @@ function go(hash: string, replace = false): void {
   } else location.hash = hash;
 }
 
+/** Counts the pages asked for: a page whose view comes after a later one was asked for is not shown over it. */
+let shows = 0;
+
 async function show(): Promise<void> {
+  const mine = ++shows;
   try {
-    if (!fresh || !view) view = await api.view();
+    if (!fresh || !view) {
+      const latest = await api.view();
+      if (mine !== shows) return;
+      view = latest;
+    }
     fresh = false;
     const v = view;
     const route = currentRoute();
     if (!route) return go(v.next ? `#/q/${v.next.id}` : '#/review', true);
     shell(v, route);
     const main = byId('main');
+    const said = notice;
+    notice = undefined;
     if (route.page === 'question') {
       const all = asked(v);
       const at = all.findIndex((e) => e.q.id === route.id);
@@ -56,13 +68,14 @@ async function show(): Promise<void> {
         back: previous ? () => go(`#/q/${previous.q.id}`) : undefined,
         submit: (input) => answer(q.id, input),
       });
-      fill(main, h('h1', { class: 'section-heading' }, section.heading), firstOfSection && section.intro ? h('p', { class: 'intro' }, section.intro) : null, form);
+      fill(main, noticeBox(said), h('h1', { class: 'section-heading' }, section.heading), firstOfSection && section.intro ? h('p', { class: 'intro' }, section.intro) : null, form);
       focusControl(form);
     } else if (route.page === 'review') {
-      fill(main, ...reviewPage(v));
+      fill(main, noticeBox(said), ...reviewPage(v));
       byId('page-heading').focus();
     } else {
       const clauses = await api.clauses();
+      if (mine !== shows) return;
       fill(main, ...clausesPage(v, clauses));
       byId('page-heading').focus();
     }
@@ -80,7 +93,11 @@ async function answer(id: string, input: Parameters<typeof api.answer>[1]): Prom
       shell(result.view, currentRoute() ?? { page: 'review' });
       return result.message;
     }
-    saved();
+    saved(result.notice);
+    // The officer went elsewhere while the answer was on its way: they stay where they went.
+    const route = currentRoute();
+    if (route?.page !== 'question' || route.id !== id) return undefined;
+    notice = result.notice;
     const all = asked(result.view);
     const next = all[all.findIndex((e) => e.q.id === id) + 1];
     fresh = true;
@@ -157,10 +174,16 @@ async function switchLanguage(language: string): Promise<void> {
   }
 }
 
-function saved(): void {
+/** "Saved at 12:04.", read out (the status line is a live region) with what the answer set aside or brought back. */
+function saved(said?: string): void {
   if (!view) return;
   const time = new Date().toLocaleTimeString(view.language, { hour: '2-digit', minute: '2-digit' });
-  byId('status').textContent = view.texts.savedAt.replace('{time}', time);
+  byId('status').textContent = [view.texts.savedAt.replace('{time}', time), said].filter(Boolean).join(' ');
+}
+
+/** The answers a change set aside or brought back, shown above the page it leads to (read out by the status line). */
+function noticeBox(said: string | undefined): HTMLElement | null {
+  return said ? h('p', { id: 'notice', class: 'notice' }, said) : null;
 }
 
 /** What went wrong, at the top of the page and read out at once. */
