@@ -18,6 +18,8 @@ export interface Provenance {
   kind: 'tender' | 'guide';
   library: string;
   release: string;
+  /** For a library over a base: the base releases it adapts, nearest first (`bcn-data-clauses@2.1.0`). */
+  bases: string[];
   template: string;
   language: string;
   date: string;
@@ -36,9 +38,13 @@ export interface ProvenanceClause {
   version: string;
   /** `sha256:…` of the normative content, as clauses.lock.yaml records it. */
   hash: string;
+  /** The library the clause comes from: the document's own, or a base's (format 3 on). */
+  layer?: string;
 }
 
-export const PROVENANCE_FORMAT = 2;
+export const PROVENANCE_FORMAT = 3;
+/** Format 2 had no layers: its documents are read as from a library that extends none. */
+const READABLE_FORMATS = ['2', '3'];
 const PREFIX = 'clausula.';
 const CLAUSE_PREFIX = 'clausula.clause.';
 const ANSWERS_PREFIX = 'clausula.answers.';
@@ -58,12 +64,13 @@ export function provenanceOf(model: DocumentModel): Provenance {
     kind: model.kind,
     library: model.library.id,
     release: model.library.release,
+    bases: model.library.bases,
     template: model.template,
     language: model.language,
     date: model.cover.isoDate,
     drafts: model.notice !== undefined,
     rationale: model.inputs.rationale,
-    clauses: model.kind === 'tender' ? model.parts.flatMap((p) => p.clauses.map((c) => ({ id: c.id, version: c.version, hash: c.hash }))) : [],
+    clauses: model.kind === 'tender' ? model.parts.flatMap((p) => p.clauses.map((c) => ({ id: c.id, version: c.version, hash: c.hash, layer: c.layer }))) : [],
     answers: model.inputs.answers,
     answersHash: answersHash(model.inputs.answers),
   };
@@ -92,13 +99,14 @@ export function toProperties(p: Provenance): { name: string; value: string }[] {
     { name: `${PREFIX}kind`, value: p.kind },
     { name: `${PREFIX}library`, value: p.library },
     { name: `${PREFIX}release`, value: p.release },
+    { name: `${PREFIX}bases`, value: p.bases.join(' ') },
     { name: `${PREFIX}template`, value: p.template },
     { name: `${PREFIX}language`, value: p.language },
     { name: `${PREFIX}date`, value: p.date },
     { name: `${PREFIX}drafts`, value: String(p.drafts) },
     { name: `${PREFIX}rationale`, value: String(p.rationale) },
     { name: `${PREFIX}clauses`, value: String(p.clauses.length) },
-    ...p.clauses.map((c) => ({ name: `${CLAUSE_PREFIX}${c.id}`, value: `${c.version} ${c.hash}` })),
+    ...p.clauses.map((c) => ({ name: `${CLAUSE_PREFIX}${c.id}`, value: `${c.version} ${c.hash}${c.layer ? ` ${c.layer}` : ''}` })),
     { name: `${PREFIX}answers`, value: `${p.answersHash} ${pieces.length}` },
     ...pieces.map((value, i) => ({ name: `${ANSWERS_PREFIX}${i + 1}`, value })),
   ];
@@ -118,6 +126,7 @@ export type ReadProvenance =
   | { status: 'read'; provenance: Provenance; problems: ProvenanceProblem[] };
 
 const HASH = /^sha256:[0-9a-f]{64}$/;
+const LAYER = /^[a-z0-9][a-z0-9-]*$/;
 const COUNT = /^(?:0|[1-9][0-9]{0,8})$/;
 
 /**
@@ -127,7 +136,7 @@ const COUNT = /^(?:0|[1-9][0-9]{0,8})$/;
 export function fromProperties(properties: ReadonlyMap<string, string>): ReadProvenance {
   const format = properties.get(`${PREFIX}format`);
   if (format === undefined) return { status: 'absent' };
-  if (format !== String(PROVENANCE_FORMAT)) return { status: 'other-format', format };
+  if (!READABLE_FORMATS.includes(format)) return { status: 'other-format', format };
   const problems: ProvenanceProblem[] = [];
   const get = (name: string): string => {
     const value = properties.get(PREFIX + name);
@@ -135,11 +144,13 @@ export function fromProperties(properties: ReadonlyMap<string, string>): ReadPro
     return value ?? '';
   };
   const kind = get('kind');
+  const layered = format !== '2';
   const provenance: Provenance = {
-    format: PROVENANCE_FORMAT,
+    format: Number(format),
     kind: kind === 'guide' ? 'guide' : 'tender',
     library: get('library'),
     release: get('release'),
+    bases: layered ? get('bases').split(' ').filter((b) => b !== '') : [],
     template: get('template'),
     language: get('language'),
     date: get('date'),
@@ -153,12 +164,12 @@ export function fromProperties(properties: ReadonlyMap<string, string>): ReadPro
   for (const [name, value] of properties) {
     if (!name.startsWith(CLAUSE_PREFIX)) continue;
     const id = name.slice(CLAUSE_PREFIX.length);
-    const [version, hash, ...rest] = value.split(' ');
-    if (!version || !hash || rest.length > 0 || !HASH.test(hash)) {
+    const [version, hash, layer, ...rest] = value.split(' ');
+    if (!version || !hash || rest.length > 0 || !HASH.test(hash) || (layer !== undefined && (!layered || !LAYER.test(layer)))) {
       problems.push({ kind: 'clause-malformed', name, value });
       continue;
     }
-    provenance.clauses.push({ id, version, hash });
+    provenance.clauses.push({ id, version, hash, ...(layer !== undefined ? { layer } : {}) });
   }
   if (!COUNT.test(countText)) problems.push({ kind: 'count-not-integer', value: countText });
   else if (Number(countText) !== provenance.clauses.length) problems.push({ kind: 'count-mismatch', count: Number(countText), found: provenance.clauses.length });

@@ -6,7 +6,7 @@ import type { VerifyReport } from './verify-document.js';
 
 export interface ReportContext {
   file: string;
-  /** The report's language: the document's, unless --lang says otherwise. */
+  /** The report's language: --lang, else the document's. */
   language: string;
   answersFile?: string;
   /** How many answers the document records. */
@@ -15,7 +15,7 @@ export interface ReportContext {
   placeSizes: ReadonlyMap<WrittenParagraph['place'], number>;
 }
 
-/** The report as a reader reads it, in the document's language (or the one asked for). */
+/** The report as a reader reads it, in its language (the document's unless --lang says otherwise). */
 export function formatReport(report: VerifyReport, ctx: ReportContext, chalk: ChalkInstance): string {
   const m = verifyMessages(ctx.language);
   const d = report.document;
@@ -24,8 +24,8 @@ export function formatReport(report: VerifyReport, ctx: ReportContext, chalk: Ch
   // Every message may hold text from the document or the library: each goes through printable
   // before our own colours are added.
   const file = printable(ctx.file);
-  out.push(printable(m.built(file, d.release, d.template, d.language, d.date)).replace(file, chalk.bold(file)));
-  out.push(printable(m.library(report.library.release, report.library.lock)));
+  out.push(printable(m.built(file, d.release + m.overBases(d.bases), d.template, d.language, d.date)).replace(file, chalk.bold(file)));
+  out.push(printable(m.library(report.library.release + m.overBases(report.library.bases), report.library.lock)));
   const differ = report.problems.some((p) => p.kind === 'answers-differ');
   out.push(printable(m.answers(ctx.answerCount, d.answers, ctx.answersFile ? { display: ctx.answersFile, same: !differ } : undefined)), '');
   for (const problem of report.problems) out.push(`${bad} ${printable(m.problem(problem))}`);

@@ -13,6 +13,8 @@ import type { ObjectKind } from './word-text.js';
 export interface VerifyMessages {
   built(file: string, release: string, template: string, language: string, date: string): string;
   library(release: string, lock: boolean): string;
+  /** " over the base library bcn-data-clauses@2.1.0", after a release; '' for none. */
+  overBases(bases: readonly string[]): string;
   answers(count: number, hash: string, file?: { display: string; same: boolean }): string;
   problem(p: DocumentProblem): string;
   clauseProblem(p: ClauseProblem): string;
@@ -245,6 +247,7 @@ export function verifyMessages(language: string): VerifyMessages {
     return {
       built: (file, release, template, language, date) => `${file}: generat a partir de ${release} (plantilla ${template}, ${language}, ${date})`,
       library: (release, lock) => `biblioteca: ${release}, ${lock ? 'amb' : 'sense'} clauses.lock.yaml`,
+      overBases: (b) => (b.length === 0 ? '' : b.length === 1 ? `, que adapta la biblioteca base ${b[0]}` : `, que adapta les biblioteques base ${b.join(', ')}`),
       answers: (count, hash, file) =>
         `respostes: ${count} registrades al document${hash ? `, hash ${short(hash)}` : ''}${file ? (file.same ? `, les mateixes que ${file.display}` : `, diferents de les de ${file.display}`) : ''}`,
       problem(p) {
@@ -255,6 +258,10 @@ export function verifyMessages(language: string): VerifyMessages {
             return `el document es va generar amb la versió ${p.document}; la biblioteca és la versió ${p.library}`;
           case 'lock-release':
             return `clauses.lock.yaml registra la versió ${p.lock}, no ${p.document}`;
+          case 'other-bases':
+            return `el document es va generar sobre ${p.document.join(', ') || 'cap biblioteca base'}; la biblioteca adapta ara ${p.library.join(', ') || 'cap biblioteca base'}`;
+          case 'lock-bases':
+            return `clauses.lock.yaml registra la base ${p.lock.join(', ') || 'cap'}, no ${p.document.join(', ') || 'cap'}`;
           case 'drafts':
             return 'el document es va generar amb --include-drafts: no és apte per a una licitació';
           case 'missing-property':
@@ -307,6 +314,8 @@ export function verifyMessages(language: string): VerifyMessages {
             return `a la biblioteca té l’estat ${p.status === 'draft' ? 'd’esborrany' : 'de derogada'}`;
           case 'not-locked':
             return 'clauses.lock.yaml no la registra';
+          case 'layer':
+            return `el document diu que prové de ${p.document}; a la biblioteca prové de ${p.library}`;
           case 'lock':
             return `clauses.lock.yaml registra la versió ${p.version} amb el hash ${short(p.hash)}, no la ${p.documentVersion} amb ${short(p.documentHash)}`;
           case 'not-selected':
@@ -373,6 +382,7 @@ export function verifyMessages(language: string): VerifyMessages {
     return {
       built: (file, release, template, language, date) => `${file}: generado a partir de ${release} (plantilla ${template}, ${language}, ${date})`,
       library: (release, lock) => `biblioteca: ${release}, ${lock ? 'con' : 'sin'} clauses.lock.yaml`,
+      overBases: (b) => (b.length === 0 ? '' : b.length === 1 ? `, que adapta la biblioteca base ${b[0]}` : `, que adapta las bibliotecas base ${b.join(', ')}`),
       answers: (count, hash, file) =>
         `respuestas: ${count} registradas en el documento${hash ? `, hash ${short(hash)}` : ''}${file ? (file.same ? `, las mismas que ${file.display}` : `, distintas de las de ${file.display}`) : ''}`,
       problem(p) {
@@ -383,6 +393,10 @@ export function verifyMessages(language: string): VerifyMessages {
             return `el documento se generó con la versión ${p.document}; la biblioteca es la versión ${p.library}`;
           case 'lock-release':
             return `clauses.lock.yaml registra la versión ${p.lock}, no ${p.document}`;
+          case 'other-bases':
+            return `el documento se generó sobre ${p.document.join(', ') || 'ninguna biblioteca base'}; la biblioteca adapta ahora ${p.library.join(', ') || 'ninguna biblioteca base'}`;
+          case 'lock-bases':
+            return `clauses.lock.yaml registra la base ${p.lock.join(', ') || 'ninguna'}, no ${p.document.join(', ') || 'ninguna'}`;
           case 'drafts':
             return 'el documento se generó con --include-drafts: no es apto para una licitación';
           case 'missing-property':
@@ -435,6 +449,8 @@ export function verifyMessages(language: string): VerifyMessages {
             return `en la biblioteca está ${p.status === 'draft' ? 'en borrador' : 'derogada'}`;
           case 'not-locked':
             return 'clauses.lock.yaml no la registra';
+          case 'layer':
+            return `el documento dice que procede de ${p.document}; en la biblioteca procede de ${p.library}`;
           case 'lock':
             return `clauses.lock.yaml registra la versión ${p.version} con el hash ${short(p.hash)}, no la ${p.documentVersion} con ${short(p.documentHash)}`;
           case 'not-selected':
@@ -500,6 +516,7 @@ export function verifyMessages(language: string): VerifyMessages {
   return {
     built: (file, release, template, language, date) => `${file}: built from ${release} (template ${template}, ${language}, ${date})`,
     library: (release, lock) => `library: ${release}, ${lock ? 'with' : 'no'} clauses.lock.yaml`,
+    overBases: (b) => (b.length === 0 ? '' : b.length === 1 ? `, which adapts the base library ${b[0]}` : `, which adapts the base libraries ${b.join(', ')}`),
     answers: (count, hash, file) => `answers: ${count} recorded in the document${hash ? `, hash ${short(hash)}` : ''}${file ? (file.same ? `, the same as ${file.display}` : `, not those of ${file.display}`) : ''}`,
     problem(p) {
       switch (p.kind) {
@@ -509,6 +526,10 @@ export function verifyMessages(language: string): VerifyMessages {
           return `the document was built from release ${p.document}; the library is release ${p.library}`;
         case 'lock-release':
           return `clauses.lock.yaml records release ${p.lock}, not ${p.document}`;
+        case 'other-bases':
+          return `the document was built over ${p.document.join(', ') || 'no base library'}; the library now adapts ${p.library.join(', ') || 'no base library'}`;
+        case 'lock-bases':
+          return `clauses.lock.yaml records the base ${p.lock.join(', ') || 'none'}, not ${p.document.join(', ') || 'none'}`;
         case 'drafts':
           return 'the document was built with --include-drafts: it is not for tender use';
         case 'missing-property':
@@ -561,6 +582,8 @@ export function verifyMessages(language: string): VerifyMessages {
           return `it is ${p.status} in the library`;
         case 'not-locked':
           return 'clauses.lock.yaml does not record it';
+        case 'layer':
+          return `the document says it comes from ${p.document}; in the library it comes from ${p.library}`;
         case 'lock':
           return `clauses.lock.yaml records version ${p.version} with hash ${short(p.hash)}, not ${p.documentVersion} with ${short(p.documentHash)}`;
         case 'not-selected':

@@ -1,4 +1,4 @@
-import { releaseOf, type Library } from '../library/model.js';
+import { baseReleasesOf, releaseOf, type Library } from '../library/model.js';
 import type { Provenance, ProvenanceProblem } from '../provenance/properties.js';
 import { writtenText, type WrittenParagraph, type WrittenText } from '../render/docx/text.js';
 import type { AnswerValue } from '../schema/common.js';
@@ -13,6 +13,8 @@ export type DocumentProblem =
   | { kind: 'other-library'; document: string; library: string }
   | { kind: 'other-release'; document: string; library: string }
   | { kind: 'lock-release'; lock: string; document: string }
+  | { kind: 'other-bases'; document: string[]; library: string[] }
+  | { kind: 'lock-bases'; lock: string[]; document: string[] }
   | { kind: 'drafts' }
   | ProvenanceProblem
   | AnswerIssue
@@ -28,6 +30,7 @@ export type ClauseProblem =
   | { kind: 'content'; document: string; library: string; version: string }
   | { kind: 'status'; status: string }
   | { kind: 'not-locked' }
+  | { kind: 'layer'; document: string; library: string }
   | { kind: 'lock'; version: string; hash: string; documentVersion: string; documentHash: string }
   | { kind: 'not-selected' };
 
@@ -42,8 +45,8 @@ export interface ClauseCheck {
 
 export interface VerifyReport {
   ok: boolean;
-  document: { release: string; template: string; language: string; date: string; drafts: boolean; answers: string };
-  library: { release: string; lock: boolean };
+  document: { release: string; bases: string[]; template: string; language: string; date: string; drafts: boolean; answers: string };
+  library: { release: string; bases: string[]; lock: boolean };
   problems: DocumentProblem[];
   clauses: ClauseCheck[];
   text: { compared: boolean; region: 'document' | 'bookmark'; differences: TextDifference[] };
@@ -77,10 +80,16 @@ export function verifyDocument(doc: WordDocument, provenance: Provenance, proven
   const lock = library.lock?.value;
   const problems: DocumentProblem[] = [...provenanceProblems];
   const libraryId = library.manifest?.value.id ?? '';
-  const sameRelease = provenance.library === libraryId && provenance.release === release;
+  // A library over a base: the document names the base releases too, and both layers must be the ones it was built from.
+  const bases = baseReleasesOf(library);
+  const sameBases = canonicalJson(provenance.bases) === canonicalJson(bases);
+  const sameRelease = provenance.library === libraryId && provenance.release === release && sameBases;
   if (provenance.library !== libraryId) problems.push({ kind: 'other-library', document: provenance.library, library: libraryId });
   else if (provenance.release !== release) problems.push({ kind: 'other-release', document: provenance.release, library: release });
+  else if (!sameBases) problems.push({ kind: 'other-bases', document: provenance.bases, library: bases });
   if (lock && `${lock.library}@${lock.version}` !== provenance.release && provenance.library === lock.library) problems.push({ kind: 'lock-release', lock: `${lock.library}@${lock.version}`, document: provenance.release });
+  const lockedBases = (lock?.bases ?? []).map((b) => `${b.library}@${b.version}`);
+  if (lock && `${lock.library}@${lock.version}` === provenance.release && canonicalJson(lockedBases) !== canonicalJson(provenance.bases)) problems.push({ kind: 'lock-bases', lock: lockedBases, document: provenance.bases });
   if (provenance.drafts) problems.push({ kind: 'drafts' });
 
   const rebuilt = rebuild(library, provenance);
@@ -120,7 +129,9 @@ export function verifyDocument(doc: WordDocument, provenance: Provenance, proven
   const listedInOrder = [...provenance.clauses].sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const clauses = listedInOrder.map((entry): ClauseCheck => {
     const found: ClauseProblem[] = [];
-    const clause = library.clauseById.get(entry.id)?.value;
+    const located = library.clauseById.get(entry.id);
+    const clause = located?.value;
+    if (located && entry.layer !== undefined && entry.layer !== located.layer) found.push({ kind: 'layer', document: entry.layer, library: located.layer });
     if (!clause) found.push({ kind: 'no-such-clause' });
     else {
       if (clause.version !== entry.version) found.push({ kind: 'version', document: entry.version, library: clause.version });
@@ -128,7 +139,9 @@ export function verifyDocument(doc: WordDocument, provenance: Provenance, proven
       if (clause.status !== 'approved') found.push({ kind: 'status', status: clause.status });
     }
     if (lock) {
-      const locked = lock.clauses[entry.id];
+      // Each clause against the lock of its layer: the library's own clauses, or the base release's that it comes from.
+      const layer = entry.layer ?? located?.layer ?? lock.library;
+      const locked = layer === lock.library ? lock.clauses[entry.id] : lock.bases?.find((b) => b.library === layer)?.clauses[entry.id];
       if (!locked) found.push({ kind: 'not-locked' });
       else if (locked.version !== entry.version || locked.hash !== entry.hash) found.push({ kind: 'lock', version: locked.version, hash: locked.hash, documentVersion: entry.version, documentHash: entry.hash });
     }
@@ -139,8 +152,8 @@ export function verifyDocument(doc: WordDocument, provenance: Provenance, proven
 
   const report: VerifyReport = {
     ok: problems.length === 0 && differences.length === 0 && clauses.every((c) => c.verdict === 'ok'),
-    document: { release: provenance.release, template: provenance.template, language: provenance.language, date: provenance.date, drafts: provenance.drafts, answers: provenance.answersHash },
-    library: { release, lock: lock !== undefined },
+    document: { release: provenance.release, bases: provenance.bases, template: provenance.template, language: provenance.language, date: provenance.date, drafts: provenance.drafts, answers: provenance.answersHash },
+    library: { release, bases, lock: lock !== undefined },
     problems,
     clauses,
     text: { compared, region: region.paragraphs ? 'bookmark' : 'document', differences },

@@ -30,6 +30,8 @@ describe('clausula build and verify (built binary, shipped library)', () => {
     expect([...inDocuments].sort()).toEqual(selected);
     const out = join(dir, 'smart-parking-clausules-administratives.docx');
     const verified = spawnCli(['verify', out], { cwd: dir });
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+    // In the document's language.
     expect(verified.stdout).toContain('Verificat: el document coincideix amb la biblioteca.');
 
     const bytes = readFileSync(out);

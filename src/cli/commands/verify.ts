@@ -19,6 +19,8 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const built = 'clausula build';
   if (!existsSync(absolute)) throw new InputError(t.noSuchFile(shown), t.giveBuilt(built));
   if (statSync(absolute).isDirectory()) throw new InputError(t.isAFolder(shown), t.giveBuilt(built));
+  // A device (/dev/zero) or a pipe would be read forever.
+  if (!statSync(absolute).isFile()) throw new InputError(t.notRegular(shown), t.giveBuilt(built));
 
   const [{ readWordDocument }, { fromProperties }, { TamperedError }, { printable, verifyMessages }] = await Promise.all([
     import('../../verify/read-document.js'),
@@ -39,7 +41,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   if (read.status === 'absent') throw new InputError(t.cannotVerify(shown, t.noProvenance(built)), t.carriesProvenance(built));
   if (read.status === 'other-format') throw new InputError(t.cannotVerify(shown, t.otherFormat(printable(read.format))), t.verifyWithRelease);
   const provenance = read.provenance;
-  // The officer reads the report in the document's language, unless --lang says otherwise.
+  // The report is in the document's language, unless --lang says otherwise.
   if (options.lang === undefined && speaks(provenance.language)) ctx.language = provenance.language;
   t = messages(ctx.language).verify;
   if (provenance.kind !== 'tender') throw new InputError(t.isGuideline(shown), t.checksBuilt(built));
@@ -51,8 +53,10 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   if (options.answers !== undefined) {
     const path = ctx.resolvePath(String(options.answers));
     const display = displayPath(ctx, path);
-    if (!existsSync(path)) throw new InputError(t.noSuchAnswersFile(display), t.giveAnswersFile);
-    answersFile = { display, answers: loadAnswers(library, path, display, { language: { before: ctx.language, of: () => provenance.language } }).answers };
+    const a = messages(ctx.language).answers;
+    if (!existsSync(path)) throw new InputError(a.noSuchFile(display), t.giveAnswersFile);
+    const language = provenance.language;
+    answersFile = { display, answers: loadAnswers(library, path, display, { language: { before: ctx.language, of: () => language } }).answers };
   }
 
   const [{ verifyDocument }, { formatReport, reportJson }] = await Promise.all([import('../../verify/verify-document.js'), import('../../verify/format-report.js')]);
@@ -63,8 +67,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     const placeSizes = new Map<WrittenParagraph['place'], number>();
     for (const p of written?.body ?? []) placeSizes.set(p.place, (placeSizes.get(p.place) ?? 0) + 1);
     const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
-    const context = { file: shown, language: ctx.language, answerCount: Object.keys(provenance.answers).length, placeSizes };
-    ctx.io.stdout.write(formatReport(report, answersFile ? { ...context, answersFile: answersFile.display } : context, chalk));
+    ctx.io.stdout.write(formatReport(report, { file: shown, language: ctx.language, ...(answersFile ? { answersFile: answersFile.display } : {}), answerCount: Object.keys(provenance.answers).length, placeSizes }, chalk));
   }
   return report.ok ? 0 : 1;
 }

@@ -1,8 +1,8 @@
 import { m } from './define.js';
 
 /**
- * `verify`: what the command says before it can report. The report itself (every problem
- * and difference it names) is in src/verify/messages.ts, beside the types it words.
+ * `verify`: why a file cannot be verified at all. The report on a document, which speaks of
+ * the verify engine's own findings, is written by src/verify/messages.ts.
  */
 export const verify = {
   noSuchFile: m({ en: (file: string) => `${file}: no such file`, es: (file) => `${file}: no existe ese archivo`, ca: (file) => `${file}: no existeix aquest fitxer` }),
@@ -10,6 +10,11 @@ export const verify = {
     en: (file: string) => `${file} is a folder, not a document`,
     es: (file) => `${file} es una carpeta, no un documento`,
     ca: (file) => `${file} és una carpeta, no un document`,
+  }),
+  notRegular: m({
+    en: (file: string) => `${file} is not a regular file (a device, a pipe or a socket)`,
+    es: (file) => `${file} no es un archivo normal (es un dispositivo, una tubería o un socket)`,
+    ca: (file) => `${file} no és un fitxer normal (és un dispositiu, una canonada o un sòcol)`,
   }),
   giveBuilt: m({
     en: (build: string) => `give the path of a .docx built by ${build}`,
@@ -23,8 +28,8 @@ export const verify = {
   }),
   noProvenance: m({
     en: (build: string) => `the document has no clausula provenance (it was not built by ${build}, or its custom properties were removed)`,
-    es: (build) => `el documento no tiene la procedencia de clausula (no lo generó ${build} o se le quitaron las propiedades personalizadas)`,
-    ca: (build) => `el document no té la procedència de clausula (no el va generar ${build} o se li van treure les propietats personalitzades)`,
+    es: (build) => `el documento no tiene la procedencia de clausula (no se generó con ${build}, o se le quitaron las propiedades personalizadas)`,
+    ca: (build) => `el document no té la procedència de clausula (no es va generar amb ${build}, o se li van treure les propietats personalitzades)`,
   }),
   otherFormat: m({
     en: (format: string) => `its provenance is in format ${format}, which this clausula does not read`,
@@ -36,15 +41,10 @@ export const verify = {
     es: 'verifíquelo con la versión de clausula que lo generó, o vuelva a generar el documento',
     ca: 'verifiqueu-lo amb la versió de clausula que el va generar, o torneu a generar el document',
   }),
-  noSuchAnswersFile: m({
-    en: (file: string) => `${file}: no such answers file`,
-    es: (file) => `${file}: no existe ese fichero de respuestas`,
-    ca: (file) => `${file}: no existeix aquest fitxer de respostes`,
-  }),
   giveAnswersFile: m({
     en: "give the officer's answers file the document was built from",
-    es: 'indique el fichero de respuestas a partir del cual se generó el documento',
-    ca: 'indiqueu el fitxer de respostes a partir del qual es va generar el document',
+    es: 'indique el archivo de respuestas a partir del cual se generó el documento',
+    ca: "indiqueu el fitxer de respostes a partir del qual es va generar el document",
   }),
   carriesProvenance: m({
     en: (build: string) => `verify checks .docx files built by ${build}, which carry their provenance in their custom properties`,
