@@ -68,13 +68,13 @@ async function answer(t: Terminal, plan: Answer[], language: string): Promise<nu
 
 /** The whole shipped interview, every door but bespoke software open. */
 const contract: Answer[] = [
-  { id: 'authorityName' },
+  { id: 'authorityName', type: 'Ajuntament de Girona' },
   { id: 'contractTitle', type: 'Smart parking concession' },
   { id: 'contractReference', type: 'EXP-2026-0412' },
   { id: 'contractType', pick: 4 },
   { id: 'cpvCodes', type: '98351000-8, 63712400-7' },
   { id: 'contractDurationMonths', type: '120' },
-  { id: 'dataContact' },
+  { id: 'dataContact', type: 'Oficina de Dades' },
 ];
 const rest: Answer[] = [
   { id: 'generatesData' },
@@ -82,6 +82,10 @@ const rest: Answer[] = [
   { id: 'dataDeliveryFrequency', pick: 1 },
   { id: 'publicRecords' },
   { id: 'processesPersonalData', yes: true },
+  { id: 'processingPurpose', type: 'control parking time in the regulated zone' },
+  { id: 'processingOperations', tick: [2, 4] },
+  { id: 'personalDataTypes', tick: [2, 3] },
+  { id: 'dataSubjectCategories', tick: [2] },
   { id: 'specialCategoryData', yes: false },
   { id: 'largeScaleProcessing', yes: true },
   { id: 'thirdCountryTransfer' },
@@ -96,24 +100,28 @@ const rest: Answer[] = [
   { id: 'softwareDevelopment' },
   { id: 'openDataCandidate' },
   { id: 'openDataLicence' },
-  { id: 'openDataPortal' },
+  { id: 'openDataPortal', type: 'Dades obertes de Girona' },
   { id: 'handoverDays', type: '60' },
   { id: 'penaltiesAsSpecialConditions' },
 ];
 
 const expectedAnswers = {
-  authorityName: 'Ajuntament de Barcelona',
+  authorityName: 'Ajuntament de Girona',
   contractTitle: 'Smart parking concession',
   contractReference: 'EXP-2026-0412',
   contractType: 'service-concession',
   cpvCodes: ['98351000-8', '63712400-7'],
   contractDurationMonths: 120,
-  dataContact: 'Oficina Municipal de Dades',
+  dataContact: 'Oficina de Dades',
   generatesData: true,
   dataKinds: ['personal', 'sensor'],
   dataDeliveryFrequency: 'real-time',
   publicRecords: false,
   processesPersonalData: true,
+  processingPurpose: 'control parking time in the regulated zone',
+  processingOperations: ['recording', 'storage'],
+  personalDataTypes: ['contact', 'vehicles'],
+  dataSubjectCategories: ['users'],
   specialCategoryData: false,
   largeScaleProcessing: true,
   thirdCountryTransfer: false,
@@ -128,7 +136,7 @@ const expectedAnswers = {
   softwareDevelopment: false,
   openDataCandidate: true,
   openDataLicence: 'cc-by-4.0',
-  openDataPortal: 'Open Data BCN',
+  openDataPortal: 'Dades obertes de Girona',
   handoverDays: 60,
   penaltiesAsSpecialConditions: true,
 };
@@ -178,7 +186,7 @@ describe.skipIf(!hasTmux)(`clausula interview in a real terminal${hasTmux ? '' :
     expect(parse(readFileSync(join(cwd, 'answers.yaml'), 'utf8'))).toEqual({
       library: RELEASE,
       language: 'ca',
-      answers: { authorityName: 'Ajuntament de Barcelona', contractTitle: 'Smart parking concession', contractReference: 'EXP-2026-0412', contractType: 'service-concession' },
+      answers: { authorityName: 'Ajuntament de Girona', contractTitle: 'Smart parking concession', contractReference: 'EXP-2026-0412', contractType: 'service-concession' },
     });
 
     // The printed command, exactly as printed: it runs.
