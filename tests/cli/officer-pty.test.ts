@@ -215,4 +215,27 @@ describe.skipIf(!hasTmux)(`the officer's path in a real terminal${hasTmux ? '' :
     const selected = explained.clauses.filter((c) => c.included).map((c) => c.id);
     expect(selected.filter((id) => /^(exit|interoperability|security)\./.test(id))).toEqual([]);
   }, 90_000);
+
+  it('es: Ctrl-D at a question stops like Ctrl-C: every answer given is saved and the command to carry on is printed', async () => {
+    const cwd = testdir();
+    const t = open('interview licitacion.yaml', cwd, 'es_ES.UTF-8');
+    await answer(t, [{ id: 'authorityName', type: 'Diputación de Cádiz' }, { id: 'contractTitle', type: 'Plataforma de datos' }], 'es');
+    await t.waitForPrompt(prompt('contractReference', 'es'));
+    t.press('C-d');
+    const stopped = flat(await t.waitFor('[exit 130]'));
+    expect(stopped).toContain(`Detenido. Las respuestas dadas hasta ahora se han guardado en licitacion.yaml. Para continuar donde lo ha dejado, ejecute: node ${BIN} interview licitacion.yaml`);
+    expect(onDisk(join(cwd, 'licitacion.yaml'))).toEqual({ authorityName: 'Diputación de Cádiz', contractTitle: 'Plataforma de datos' });
+  }, 60_000);
+
+  it('ca: SIGTERM between two answers: they are on disk, and the officer is told where and how to carry on', async () => {
+    const cwd = testdir();
+    const t = run(`sh -c 'echo $$ > clausula.pid; exec ${process.execPath} ${BIN} interview licitacio.yaml'`, cwd, 'ca_ES.UTF-8');
+    await answer(t, [{ id: 'authorityName', type: 'Consell Comarcal del Baix Llobregat' }], 'ca');
+    await t.waitForPrompt(prompt('contractTitle', 'ca'));
+    process.kill(Number(readFileSync(join(cwd, 'clausula.pid'), 'utf8')), 'SIGTERM');
+    const stopped = flat(await t.waitFor('[exit 143]'));
+    expect(stopped).toContain("Aturat. Les respostes donades fins ara s'han desat a licitacio.yaml.");
+    expect(stopped).toContain('interview licitacio.yaml');
+    expect(onDisk(join(cwd, 'licitacio.yaml'))).toEqual({ authorityName: 'Consell Comarcal del Baix Llobregat' });
+  }, 60_000);
 });
