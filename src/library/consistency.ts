@@ -20,7 +20,6 @@ export interface Conflict {
   rule: FollowsRule;
   /** The rule's place in the question's `follows:`. */
   index: number;
-  given: AnswerValue;
 }
 
 // Rules are read once per library load; conditions that do not parse are lint's to report.
@@ -49,12 +48,12 @@ export function ruleReason(rule: FollowsRule, library: Library, language: string
 }
 
 /** Whether a rule's condition holds for these answers. */
-export function ruleHolds(rule: FollowsRule, answers: Answers): boolean {
+function ruleHolds(rule: FollowsRule, answers: Answers): boolean {
   const expr = condition(rule);
   return expr !== undefined && evaluate(expr, answers);
 }
 
-export function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
   return a === b;
 }
@@ -74,7 +73,7 @@ export function conflicts(library: Library, answers: Answers, whens: ReadonlyMap
     const given = answers.get(entry.question.id);
     if (!hasValue(given) || !isAsked(entry, answers, whens)) continue;
     rules.forEach((rule, index) => {
-      if (ruleHolds(rule, answers) && !sameAnswer(given, rule.answer)) out.push({ entry, rule, index, given });
+      if (ruleHolds(rule, answers) && !sameAnswer(given, rule.answer)) out.push({ entry, rule, index });
     });
   }
   return out;

@@ -8,9 +8,8 @@ import { parseCondition } from '../../expr/parse.js';
 import type { PathSegment, YamlSource } from '../../library/yaml-source.js';
 import type { Check, LintContext } from '../context.js';
 import type { Clause } from '../../schema/clause.js';
-import type { Located } from '../../library/model.js';
+import type { Located, QuestionEntry } from '../../library/model.js';
 import { passagesOf } from '../../text/passages.js';
-import type { QuestionEntry } from '../../library/model.js';
 import { answerProblem } from '../../library/validate-answers.js';
 
 /** Conditions of clauses and questions: syntax, names, options, types, reachability. */
@@ -111,8 +110,8 @@ export const checkConditions: Check = (ctx) => {
 
 /**
  * A question's consistency rules (`follows:`): each condition is checked like a `when`,
- * reads only questions asked before this one (the suggestion is made from them), and can
- * hold; the answer that follows is a valid answer to the question.
+ * and reads only questions asked before this one (the suggestion is made from them); the
+ * answer that follows is a valid answer to the question.
  */
 function checkFollows(ctx: LintContext, entry: QuestionEntry): void {
   const rules = entry.question.follows;
