@@ -97,6 +97,16 @@ describe.skipIf(!hasTmux)(`the officer's path in a real terminal${hasTmux ? '' :
     // "si", as a Spanish officer writes it, is yes; so are "Sí" and "NO" no.
     t.type('si');
     t.press('Enter');
+    await answer(
+      t,
+      [
+        { id: 'processingPurpose', type: 'gestionar el aparcamiento regulado' },
+        { id: 'processingOperations', tick: [1] },
+        { id: 'personalDataTypes', tick: [1] },
+        { id: 'dataSubjectCategories', tick: [1] },
+      ],
+      'es',
+    );
     await t.waitForPrompt(prompt('specialCategoryData', 'es'));
     t.type('Sí');
     t.press('Enter');
@@ -122,6 +132,10 @@ describe.skipIf(!hasTmux)(`the officer's path in a real terminal${hasTmux ? '' :
       dataDeliveryFrequency: 'monthly',
       publicRecords: false,
       processesPersonalData: true,
+      processingPurpose: 'gestionar el aparcamiento regulado',
+      processingOperations: ['collection'],
+      personalDataTypes: ['identification'],
+      dataSubjectCategories: ['public'],
       specialCategoryData: true,
       largeScaleProcessing: false,
     });
