@@ -392,7 +392,15 @@ function hasDefault(library: Library, id: string): boolean {
   return value !== undefined && value !== null;
 }
 
-const QUESTION_FIELDS = ['label', 'prompt', 'help', 'fact', 'default', 'when', 'validation'] as const;
+// The fields compared one by one above; every other field a question has is named when it changes, in
+// this order first, so a field added to the format later is never a change without a name.
+const COMPARED_APART = new Set(['id', 'type', 'options', 'required']);
+const QUESTION_FIELDS = ['label', 'prompt', 'help', 'fact', 'default', 'when', 'validation', 'follows'];
+
+function otherFields(q0: Question, q1: Question): string[] {
+  const present = new Set([...Object.keys(q0), ...Object.keys(q1)].filter((k) => !COMPARED_APART.has(k)));
+  return [...QUESTION_FIELDS.filter((f) => present.has(f)), ...[...present].filter((f) => !QUESTION_FIELDS.includes(f)).sort()];
+}
 
 function compareQuestions(oldLib: Library, newLib: Library): LibraryDiff['questions'] {
   const before = questionEntries(oldLib);
@@ -428,7 +436,8 @@ function compareQuestions(oldLib: Library, newLib: Library): LibraryDiff['questi
           : { level: 'minor', message: `question ${id} ${required1 ? 'now required, with a default' : 'now optional'}` },
       );
     }
-    for (const field of QUESTION_FIELDS) if (canonicalJson(q0[field] ?? null) !== canonicalJson(q1[field] ?? null)) change.fields.push(field);
+    const field = (q: Question, name: string): unknown => (q as unknown as Record<string, unknown>)[name] ?? null;
+    for (const name of otherFields(q0, q1)) if (canonicalJson(field(q0, name)) !== canonicalJson(field(q1, name))) change.fields.push(name);
     const labels = (q: Question) => canonicalJson((q.options ?? []).filter((o) => optionValues(q0).includes(o.value) && optionValues(q1).includes(o.value)));
     if (labels(q0) !== labels(q1)) change.fields.push('option labels');
     if (old.section !== now.section) change.fields.push('section');
