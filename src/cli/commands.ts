@@ -95,7 +95,10 @@ export const commandSpecs: CommandSpec[] = [
   {
     usage: 'schema',
     summary: 'print or write the JSON Schemas of every library file',
-    options: [{ flags: '--out <dir>', description: 'write one <kind>.schema.json file per kind into this folder' }],
+    options: [
+      { flags: '--out <dir>', description: 'write one <kind>.schema.json file per kind into this folder' },
+      { flags: '--force', description: 'replace schema files that are already there' },
+    ],
     examples: ['clausula schema --out schemas'],
     load: () => import('./commands/schema.js'),
   },

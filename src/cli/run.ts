@@ -5,9 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 // Ctrl-C (SIGINT) and SIGTERM: one line, then exit 130 / 143 as shells expect. A file being
 // written is finished or undone first (stopWriting), so nothing half-written or temporary is
 // left behind. Installed first, so no signal finds the default handler (death without a word).
-// The handlers stay installed (not `once`): write-file-atomic's signal-exit re-sends a signal to
-// the process when it thinks it is the only listener, which would end it by the signal, not 130.
-// A second signal while waiting exits at once.
+// The handlers stay installed (not `once`): a second signal while waiting exits at once.
 let interrupted = false;
 // The loaded command machinery's own: it knows which files are being written.
 let stopWriting: () => Promise<void> = () => Promise.resolve();

@@ -1,105 +1,73 @@
-import { existsSync, lstatSync, readlinkSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InputError, InterruptedError } from '../errors.js';
+import { writeAtomically } from './atomic.js';
+import { checkWritable, type WriteRules } from './check-target.js';
 
-export interface WriteOptions {
-  /** Replace an existing file. Without it, an existing file is an error: officers edit these files. */
-  force?: boolean;
+export { checkWritable, type Protected, type WriteKind, type WriteRules } from './check-target.js';
+
+export interface WriteOptions extends WriteRules {
   /** How to name the file in messages (defaults to the path as given). */
   display?: string;
 }
 
 /**
- * The one way clausula writes a file: checked first, then written to a temporary file
- * in the same folder and renamed over the target, so a reader never sees half a file
- * and an interrupted write leaves the old file (or nothing) in place.
+ * The one way clausula writes a file of the user's: every rule checked first (check-target.ts),
+ * then written whole through a temporary file and a rename (atomic.ts), so a reader never sees
+ * half a file and an interrupted write leaves the old file (or nothing) in place.
  */
 export async function writeFileSafely(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
-  const target = resolve(path);
   const name = options.display ?? path;
+  await signalsHandled();
   if (stopped) throw new InterruptedError(`interrupted: ${name} was not written`);
-  checkWritable(target, name, options.force === true);
-  const write = writeFileAtomic(target, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
-    fsync: true,
-    // Interrupted between creating the temporary file and writing it: give up, and the writer removes it.
-    tmpfileCreated: () => {
-      if (stopped) throw new InterruptedError(`interrupted: ${name} was not written`);
-    },
-  });
-  inFlight.add(write);
+  const target = checkWritable(path, name, options);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
-    await write;
+    // Synchronous: a signal is handled between writes, never in the middle of one.
+    writeAtomically(target, [bytes], { fsync: true });
   } catch (error) {
-    if (error instanceof InterruptedError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot write ${name}: ${reason(code, error as Error, dirname(target))}`, FIXES[code ?? ''] ?? 'choose another place with -o');
-  } finally {
-    inFlight.delete(write);
+    throw new InputError(`cannot write ${name}: ${reason(code, error as Error, dirname(target))}`, fixFor(code, options.option));
   }
 }
 
-/** Writes under way, and whether an interrupt asked the writer to stop. */
-const inFlight = new Set<Promise<void>>();
 let stopped = false;
 
 /**
- * For the process's SIGINT/SIGTERM handler: refuse new writes, and resolve once the writes
- * under way have finished or been undone. A write that has created its temporary file
- * either completes its rename or removes the temporary file itself: waiting for it (a
- * fraction of a second) rather than exiting on the spot is what guarantees that neither a
- * half-written file nor a stray temporary file is left behind.
+ * Let a signal that came while the document was being made be handled before writing it, so
+ * Ctrl-C means no file: the loop reads pending signals in its poll phase only. A timer alone
+ * may run in the timers phase it is called from, an immediate alone in the check phase right
+ * after a poll that came too early; an immediate after a timer always has a poll before it.
+ */
+async function signalsHandled(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * For the process's SIGINT/SIGTERM handler: refuse new writes. A write under way is never
+ * half done when the handler runs (writes are synchronous), so once this returns the folder
+ * holds the old file or the complete new one, and no temporary file.
  */
 export async function stopWriting(): Promise<void> {
   stopped = true;
-  await Promise.allSettled([...inFlight]);
 }
 
-/** Refuse before doing any work when the output cannot or must not be written. */
-export function checkWritable(target: string, name: string, force: boolean): void {
-  const parent = dirname(target);
-  if (!existsSync(parent)) {
-    throw new InputError(`cannot write ${name}: the folder ${dirname(name)} does not exist`, 'create the folder first, or choose another path with -o');
-  }
-  if (!statSync(parent).isDirectory()) {
-    throw new InputError(`cannot write ${name}: ${dirname(name)} is not a folder`, 'choose a path inside a folder, with -o');
-  }
-  if (isDanglingLink(target)) {
-    // Following it would create a file wherever the link points; replacing it would silently drop the link.
-    throw new InputError(`cannot write ${name}: it is a symbolic link to ${readlinkSync(target)}, which does not exist`, 'remove the link, or choose another name with -o');
-  }
-  if (existsSync(target)) {
-    if (statSafe(target)?.isDirectory()) {
-      throw new InputError(`cannot write ${name}: it is a folder`, 'give a file name, such as -o clauses.docx');
-    }
-    if (!force) {
-      throw new InputError(`${name} already exists; clausula does not overwrite it without --force`, 'add --force to replace it, or choose another name with -o');
-    }
+/** The fix for a write the system refused, naming the option that chooses another place (none for lock). */
+function fixFor(code: string | undefined, option: string | null | undefined): string {
+  const via = `with ${option ?? '-o'}`;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return option === null ? 'make the folder writable' : `choose a folder you can write to, ${via}`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return option === null ? 'free some space' : `free some space, or choose another disk ${via}`;
+    default:
+      return option === null ? 'check the folder, then run the command again' : `choose another place ${via}`;
   }
 }
-
-function isDanglingLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink() && !existsSync(path);
-  } catch {
-    return false;
-  }
-}
-
-function statSafe(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-const FIXES: Record<string, string> = {
-  EACCES: 'choose a folder you can write to, with -o',
-  EPERM: 'choose a folder you can write to, with -o',
-  EROFS: 'choose a folder you can write to, with -o',
-  ENOSPC: 'free some space, or choose another disk with -o',
-};
 
 function reason(code: string | undefined, error: Error, folder: string): string {
   switch (code) {
@@ -110,8 +78,12 @@ function reason(code: string | undefined, error: Error, folder: string): string 
       return 'the file system is read-only';
     case 'ENOSPC':
       return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
     case 'EISDIR':
       return 'it is a folder';
+    case 'ENAMETOOLONG':
+      return 'the path is too long for the file system';
     case 'ENOENT':
       // The folder was checked before writing: it exists but takes no new files (/proc), or it went away meanwhile.
       return existsSync(folder) ? `no file can be created in ${folder}` : 'the folder does not exist';

@@ -9,13 +9,13 @@ import { pick, releaseOf, type Library } from '../../library/model.js';
 import { missingRequired } from '../../library/validate-answers.js';
 import { locate } from '../../library/yaml-source.js';
 import { documentFormats, renderDocument, type DocumentFormat } from '../../render/index.js';
-import { checkWritable, writeFileSafely } from '../../write/write-file.js';
+import { checkWritable, writeFileSafely, type Protected } from '../../write/write-file.js';
 import { readAnswersArgument } from '../answers-input.js';
 import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
-import { displayPath, languageFor, loadFor } from '../load.js';
-import { readReference, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
+import { displayPath, languageFor, libraryFiles, loadFor } from '../load.js';
+import { documentTarget, readReference, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const format = formatOption(options.format);
@@ -53,7 +53,10 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   );
   const output = outputFor(ctx, answersPath, options.output as string | undefined, format, options.template !== undefined ? template.id : undefined);
   const force = options.force === true;
-  if (output.path !== undefined) checkWritable(output.path, output.shown, force);
+  // The document never replaces what it is made from, --force or not.
+  const protect: Protected[] = [{ path: ctx.resolvePath(answersPath), what: 'the answers file the document is built from' }, ...libraryFiles(library)];
+  if (options.referenceDoc !== undefined) protect.push({ path: ctx.resolvePath(String(options.referenceDoc)), what: 'the reference document whose styles it takes' });
+  if (output.path !== undefined) checkWritable(output.path, output.shown, { force, protect });
   const reference = options.referenceDoc !== undefined ? await readReference(ctx, String(options.referenceDoc)) : undefined;
 
   const date = documentDate(ctx.io.env);
@@ -68,7 +71,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const rendered = await renderDocument(format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
 
   if (output.path === undefined) writeToStdout(ctx, rendered);
-  else await writeFileSafely(output.path, rendered, { force, display: output.shown });
+  else await writeFileSafely(output.path, rendered, { force, protect, display: output.shown });
 
   const blanks = model.blanks.length;
   if (blanks > 0) warn(ctx, `${blanks} ${blanks === 1 ? 'placeholder has' : 'placeholders have'} no answer and ${blanks === 1 ? 'shows' : 'show'} ${model.words.blank} for you to fill in: ${model.blanks.join(', ')}`);
@@ -93,18 +96,13 @@ function formatOption(value: unknown): DocumentFormat {
 /**
  * Where the document goes: -o FILE, `-o -` for standard output, else next to the answers
  * file with its name: tender.yaml → tender.docx (tender.<template>.docx when --template
- * picks the template, so building both templates from one answers file keeps both).
+ * picks the template, so building both templates from one answers file keeps both); `-o FOLDER/`
+ * that name inside the folder.
  */
 export function outputFor(ctx: CommandContext, answersPath: string, requested: string | undefined, format: DocumentFormat, explicitTemplate: string | undefined): { path?: string; shown: string } {
-  if (requested === '-') return { shown: 'standard output' };
-  if (requested !== undefined) {
-    const path = ctx.resolvePath(requested);
-    return { path, shown: displayPath(ctx, path) };
-  }
   const answers = ctx.resolvePath(answersPath);
   const stem = basename(answers, extname(answers));
-  const path = join(dirname(answers), `${stem}${explicitTemplate ? `.${explicitTemplate}` : ''}.${format}`);
-  return { path, shown: displayPath(ctx, path) };
+  return documentTarget(ctx, requested, join(dirname(answers), `${stem}${explicitTemplate ? `.${explicitTemplate}` : ''}.${format}`));
 }
 
 /**

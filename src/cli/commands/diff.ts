@@ -12,7 +12,7 @@ import type { Library } from '../../library/model.js';
 import { writeFileSafely } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
-import { displayPath, relativeToCwd } from '../load.js';
+import { displayPath, libraryFiles, relativeToCwd } from '../load.js';
 
 /**
  * `clausula diff OLD NEW`: each side is a library folder or a git revision of the
@@ -29,7 +29,11 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     const toFile = options.output !== undefined;
     const chalk = new Chalk({ level: ctx.color && !toFile && format === 'stylish' ? 1 : 0 });
     const report = diffFormatters[format](diff, { chalk });
-    if (toFile) await writeFileSafely(ctx.resolvePath(String(options.output)), report, { force: true, display: String(options.output) });
+    if (toFile) {
+      // Neither library compared (a revision's is a temporary copy) may be replaced by the report.
+      const protect = [oldSide, newSide].filter((s) => s.commit === undefined).flatMap((s) => libraryFiles(s.library));
+      await writeFileSafely(ctx.resolvePath(String(options.output)), report, { kind: 'report', protect, display: String(options.output) });
+    }
     else ctx.io.stdout.write(report);
     return diff.mismatches > 0 ? 1 : 0;
   } finally {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { InputError, UsageError } from '../../errors.js';
 import { parseCondition } from '../../expr/parse.js';
 import type { Finding } from '../../finding.js';
@@ -50,6 +51,17 @@ export function requireParsableConditions(ctx: CommandContext, library: Library,
     'correct the condition (clausula lint shows every problem), then build again',
     relativeToCwd(ctx, library, findings),
   );
+}
+
+/**
+ * Where a document goes: `-o -` standard output; `-o FILE`; `-o FOLDER/` (a final slash) the
+ * default name inside that folder; no -o, the default path.
+ */
+export function documentTarget(ctx: CommandContext, requested: string | undefined, defaultPath: string): { path?: string; shown: string } {
+  if (requested === '-') return { shown: 'standard output' };
+  let path = requested === undefined ? defaultPath : ctx.resolvePath(requested);
+  if (/[\\/]$/.test(path)) path = join(path, basename(defaultPath));
+  return { path, shown: displayPath(ctx, path) };
 }
 
 export function warn(ctx: CommandContext, message: string): void {

@@ -29,7 +29,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   for (const [file, content] of Object.entries(files).sort()) {
     const path = join(dir, file);
     makeDirectory(dirname(path));
-    await writeFileSafely(path, content);
+    await writeFileSafely(path, content, { within: dir, option: null });
   }
   const shown = displayPath(ctx, dir);
   ctx.io.stdout.write(

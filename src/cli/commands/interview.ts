@@ -39,7 +39,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const existed = target !== undefined && existsSync(target);
   if (existed && statSync(target).isDirectory()) throw new UsageError(`${args[0]} is a folder`, 'give the name of an answers file, such as tender.yaml');
   // Before the first question: an officer must not answer thirty of them to learn the folder does not exist.
-  if (target !== undefined) checkWritable(target, displayPath(ctx, target), existed);
+  if (target !== undefined) checkWritable(target, displayPath(ctx, target), { force: existed });
   const resumed = existed ? readForResume(library, target, displayPath(ctx, target)) : undefined;
   const language = interviewLanguage(library, { option: options.lang, file: resumed?.language, env: io.env });
   const t = interviewTexts(language);
