@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { outputFailure } from './output-failure.js';
 
 // The process entry: the real terminal, the real exit code. Everything else is in main().
 
@@ -17,10 +18,21 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     void stopWriting().finally(() => process.exit(code));
   });
 }
+// Standard output that cannot be written. `clausula list | head` closes the pipe early: that
+// is not an error. Anything else (a full disk) is one plain message and exit 2, once: while
+// the command runs it is kept for when it ends (a command that waits for its output, as
+// build -o - does before its success line, has said so itself), after that it is said at once.
+let commandEnded = false;
+let outputError: unknown;
+const reportOutputFailure = (error: unknown): never => {
+  const { message, fix } = outputFailure(error);
+  process.stderr.write(`clausula: error: ${message}\nHow to fix: ${fix}\n`);
+  process.exit(2);
+};
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // `clausula list | head` closes the pipe early; that is not an error.
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  if (commandEnded) reportOutputFailure(error);
+  outputError ??= error;
 });
 
 const argv = process.argv.slice(2);
@@ -32,18 +44,24 @@ const HELP_FILE = new URL('./help.txt', import.meta.url);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   process.stdout.write(`${pkg.version}\n`);
+  commandEnded = true;
 } else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') && !process.stdout.isTTY && existsSync(HELP_FILE)) {
   process.stdout.write(readFileSync(HELP_FILE, 'utf8'));
+  commandEnded = true;
 } else {
   const { loadMain } = await import('./load-main.js');
   const loaded = await loadMain(argv);
   stopWriting = loaded.module.stopWriting;
-  process.exitCode = await loaded.module.main(argv, {
+  const code = await loaded.module.main(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
   });
+  commandEnded = true;
+  // Exit 2 means the command reported an error itself, this one or another.
+  if (outputError !== undefined && code !== 2) reportOutputFailure(outputError);
+  process.exitCode = code;
   loaded.saveCodeCache();
 }

@@ -70,7 +70,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const model = buildDocument(library, template, selection, loaded.answers, { language, date, rationale: options.rationale === true, includeDrafts });
   const rendered = await renderDocument(format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
 
-  if (output.path === undefined) writeToStdout(ctx, rendered);
+  if (output.path === undefined) await writeToStdout(ctx, rendered);
   else await writeFileSafely(output.path, rendered, { force, protect, display: output.shown });
 
   const blanks = model.blanks.length;

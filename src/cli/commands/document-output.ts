@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { InputError, UsageError } from '../../errors.js';
+import { InputError, OutputError, UsageError } from '../../errors.js';
 import { parseCondition } from '../../expr/parse.js';
 import type { Finding } from '../../finding.js';
 import type { Library } from '../../library/model.js';
@@ -9,6 +9,7 @@ import type { ReferenceDoc } from '../../render/docx/reference.js';
 import type { CommandContext } from '../context.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, relativeToCwd } from '../load.js';
+import { outputFailure } from '../output-failure.js';
 
 /** A document is only built from a library that read without errors: a clause left out silently could be a legal gap. */
 export function requireReadableLibrary(ctx: CommandContext, library: Library): void {
@@ -68,15 +69,23 @@ export function warn(ctx: CommandContext, message: string): void {
   ctx.io.stderr.write(`clausula: warning: ${terminalSafe(message)}\n`);
 }
 
-/** `-o -`: the document on standard output; a Word document is binary, so never onto a terminal. */
-export function writeToStdout(ctx: CommandContext, rendered: string | Uint8Array): void {
-  if (typeof rendered === 'string') {
-    // On a terminal it is read, not kept: nothing in it may act on the terminal. Elsewhere, the exact bytes.
-    ctx.io.stdout.write(ctx.io.stdout.isTTY ? terminalSafe(rendered, 'text') : rendered);
-    return;
-  }
-  if (ctx.io.stdout.isTTY) throw new UsageError('a Word document is binary and is not written to a terminal', 'give a file name with -o, or redirect the output to a file');
-  (ctx.io.stdout.write as (chunk: string | Uint8Array) => unknown)(rendered);
+/**
+ * `-o -`: the document on standard output; a Word document is binary, so never onto a
+ * terminal. Waits until it is written, so that a full disk is an error before any line says
+ * the document was written.
+ */
+export async function writeToStdout(ctx: CommandContext, rendered: string | Uint8Array): Promise<void> {
+  if (typeof rendered !== 'string' && ctx.io.stdout.isTTY) throw new UsageError('a Word document is binary and is not written to a terminal', 'give a file name with -o, or redirect the output to a file');
+  // On a terminal it is read, not kept: nothing in it may act on the terminal. Elsewhere, the exact bytes.
+  const chunk = typeof rendered === 'string' && ctx.io.stdout.isTTY ? terminalSafe(rendered, 'text') : rendered;
+  const write = ctx.io.stdout.write as (chunk: string | Uint8Array, callback: (error?: Error | null) => void) => unknown;
+  await new Promise<void>((resolve, reject) => {
+    write.call(ctx.io.stdout, chunk, (error) => {
+      if (!error) return resolve();
+      const { message, fix } = outputFailure(error);
+      reject(new OutputError(message, fix));
+    });
+  });
 }
 
 /** Read --reference-doc; the render module checks that it is a Word document with styles. */

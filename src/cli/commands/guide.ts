@@ -29,7 +29,7 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
   const date = documentDate(ctx.io.env);
   const model = buildGuide(library, { language, date });
   const rendered = await renderDocument(format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
-  if (path === undefined) writeToStdout(ctx, rendered);
+  if (path === undefined) await writeToStdout(ctx, rendered);
   else await writeFileSafely(path, rendered, { force, protect, display: shown });
 
   const clauses = model.parts.reduce((n, p) => n + p.clauses.length, 0);
