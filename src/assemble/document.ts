@@ -1,17 +1,20 @@
 import type { AnswerValue } from '../schema/common.js';
-import type { Clause, LegalBasis } from '../schema/clause.js';
+import type { Clause } from '../schema/clause.js';
 import type { Template } from '../schema/template.js';
 import type { Trace } from '../expr/evaluate.js';
-import { describeCondition } from '../expr/describe.js';
-import { pick, type Library } from '../library/model.js';
+import { phrase } from '../expr/describe.js';
+import { baseReleasesOf, pick, type Library } from '../library/model.js';
 import { clauseHash, shortHash } from '../text/hash.js';
 import { clausePlainText, textHash } from '../text/plain-text.js';
 import { parseClauseText, type Block, type Inline } from '../text/clause-text.js';
 import { outline } from './outline.js';
+import { choosePassages } from './passages.js';
+import { clauseBlocks } from '../text/passages.js';
 import type { Reason, Selection } from './select.js';
 import { literalAnswer, showable } from '../text/literal.js';
 import { formatAnswer, formatDate } from './values.js';
 import { wordsFor, type Words } from './words.js';
+import { typeset, Typesetter } from '../text/typography.js';
 import type { DocBlock, Run } from '../text/blocks.js';
 
 export type { Run, DocBlock } from '../text/blocks.js';
@@ -29,11 +32,19 @@ export interface DocClause {
   blocks: DocBlock[];
   /** `sha256:…` of the clause's text as generated (title and paragraphs, see text/plain-text.ts). */
   textHash: string;
-  legalBasis: LegalBasis[];
+  /** The library it comes from: the library's own id, or the base's it inherits the clause from. */
+  layer: string;
+  legalBasis: DocLegalBasis[];
   /** Why the clause is in, in plain words (rationale annex). */
   rationale: string;
   /** In a guideline: what officers read about the clause besides its text. */
   guide?: ClauseGuide;
+}
+
+/** A legal basis in the document's language, as its footnote prints it. */
+export interface DocLegalBasis {
+  ref: string;
+  url?: string;
 }
 
 export interface ClauseGuide {
@@ -72,7 +83,8 @@ export interface DocumentModel {
   words: Words;
   title: string;
   template: string;
-  library: { id: string; version: string; release: string; title: string };
+  /** The library, and for a library over a base, the base releases it adapts, nearest first. */
+  library: { id: string; version: string; release: string; title: string; bases: string[] };
   cover: {
     authority: string | undefined;
     contractTitle: string | undefined;
@@ -91,10 +103,14 @@ export interface DocumentModel {
   unplaced: string[];
   /** Label and value of each line of the cover, in order. */
   coverRows: { label: string; value: string }[];
-  /** The running header: the contract reference, else its title, else the document title. */
+  /** The cover's first line in a tender document: "Annex No. __ to the PCAP", the number left for the officer. */
+  annexLine?: string;
+  /** The running header: "Expte." and the contract reference, else the contract's title, else the document title. */
   header: string;
   /** Set when draft clauses were allowed in (--include-drafts): the document is not for tender use. */
   notice?: string;
+  /** What the document was built from besides the library, recorded in it so `verify` can build it again. */
+  inputs: { answers: Record<string, AnswerValue>; rationale: boolean };
 }
 
 export interface DocumentOptions {
@@ -117,7 +133,7 @@ export function buildDocument(
   const words = wordsFor(language);
   const manifest = library.manifest!.value;
   const fallback = manifest.defaultLanguage ?? manifest.languages[0];
-  const text = (t: Record<string, string> | undefined) => pick(t, language, fallback);
+  const text = (t: Record<string, string> | string | undefined) => pick(t, language, fallback);
   const answerText = (id: string) => {
     const value = formatAnswer(library.questions.get(id)?.question, answers.get(id), language);
     return value === undefined ? undefined : literalAnswer(value);
@@ -128,20 +144,29 @@ export function buildDocument(
   const placed = outline(template, selected);
   const titleOf = (id: string) => {
     const c = library.clauseById.get(id)?.value;
-    return c ? `${text(c.title)} (${id})` : id;
+    return c ? words.quote(showable(text(c.title))) : id;
   };
 
+  // What prints of each clause depends on the whole document: a definition only where its term is used.
+  const printed = choosePassages(
+    placed.parts.flatMap((p) => p.clauses),
+    answers,
+    language,
+    fallback,
+    placed.parts.flatMap((p) => [text(p.heading), ...(p.intro ? [text(p.intro)] : [])]),
+  );
   const parts: DocPart[] = placed.parts.map((part, partIndex) => ({
     number: String(partIndex + 1),
-    heading: text(part.heading),
+    heading: typeset(showable(text(part.heading)), words.locale),
     intro: part.intro ? resolveBlocks(parseClauseText(text(part.intro)), answerText, words, (name) => blanks.push(`${template.id}: ${name}`)) : [],
     clauses: part.clauses.map((clause, clauseIndex) => ({
-      ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, answerText, words, (name) => blanks.push(`${clause.id}: ${name}`)),
+      ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, clauseBlocks(clause, text, printed.get(clause.id)), answerText, words, (name) => blanks.push(`${clause.id}: ${name}`), library.clauseById.get(clause.id)?.layer ?? manifest.id),
       rationale: rationaleFor(selection.byId.get(clause.id)!.reasons, library, language, words, answerText, titleOf),
     })),
   }));
 
   const release = `${manifest.id}@${manifest.version}`;
+  const bases = baseReleasesOf(library);
   const isoDate = options.date.toISOString().slice(0, 10);
   const annexes: AnnexTable[] = [];
   const wanted = new Set(template.annexes ?? ['answers', 'provenance']);
@@ -151,14 +176,18 @@ export function buildDocument(
     for (const entry of [...library.questions.values()].sort((a, b) => a.index - b.index)) {
       const value = answerText(entry.question.id);
       if (value === undefined) continue;
-      rows.push([capitalise(text(entry.question.label)), value]);
+      // Option labels are written to read inside a sentence ("en temps real"); in the table they start with a capital,
+      // as the questions and the yes/no answers do. What the officer typed stays as typed.
+      const option = entry.question.type === 'select' || entry.question.type === 'multiselect';
+      rows.push([capitalise(typeset(text(entry.question.label), words.locale)), option ? capitalise(value) : value]);
     }
     annexes.push({ kind: 'answers', title: words.answersAnnex, columns: [words.question, words.answer], rows });
   }
   if (wanted.has('provenance')) {
-    // A draft clause says so next to its version: only approved clauses belong in a tender.
-    const rows = parts.flatMap((p) => p.clauses.map((c) => [c.id, c.status === 'approved' ? c.version : `${c.version} (${words.statuses[c.status]})`, c.shortHash]));
-    annexes.push({ kind: 'provenance', title: words.provenanceAnnex, note: words.provenanceNote(release), columns: [words.clause, words.version, words.hash], rows });
+    // A draft clause says so next to its version: only approved clauses belong in a tender. Over a base, a column names each clause's library.
+    const layered = bases.length > 0;
+    const rows = parts.flatMap((p) => p.clauses.map((c) => [c.id, ...(layered ? [c.layer] : []), c.status === 'approved' ? c.version : `${c.version} (${words.statuses[c.status]})`, c.shortHash]));
+    annexes.push({ kind: 'provenance', title: words.provenanceAnnex, note: words.provenanceNote(release, bases), columns: [words.clause, ...(layered ? [words.library] : []), words.version, words.hash], rows });
   }
   if (wanted.has('rationale')) {
     const rows = parts.flatMap((p) => p.clauses.map((c) => [`${c.title} (${c.id})`, c.rationale]));
@@ -175,7 +204,7 @@ export function buildDocument(
     date: formatDate(isoDate, language),
     isoDate,
   };
-  const title = text(template.title);
+  const title = typeset(showable(text(template.title)), words.locale);
   const notice = options.includeDrafts ? words.draftNotice : undefined;
   const coverRows = [
     { label: words.cover.authority, value: cover.authority },
@@ -184,8 +213,6 @@ export function buildDocument(
     { label: words.cover.type, value: cover.contractType },
     { label: words.cover.cpv, value: cover.cpvCodes },
     { label: words.cover.duration, value: cover.duration === undefined ? undefined : `${cover.duration} ${words.cover.months}` },
-    { label: words.cover.release, value: release },
-    { label: words.cover.language, value: words.languageName },
     { label: words.cover.date, value: cover.date },
     { label: words.status, value: notice },
   ].filter((row): row is { label: string; value: string } => row.value !== undefined);
@@ -196,34 +223,39 @@ export function buildDocument(
     words,
     title,
     template: template.id,
-    library: { id: manifest.id, version: manifest.version, release, title: text(manifest.title) },
+    library: { id: manifest.id, version: manifest.version, release, title: text(manifest.title), bases },
     cover,
     parts,
     annexes,
     blanks,
     unplaced: placed.unplaced.map((c) => c.id),
     coverRows,
-    header: cover.contractReference ?? cover.contractTitle ?? title,
+    annexLine: words.annexTo(template.annexTo?.toUpperCase()),
+    header: cover.contractReference !== undefined ? `${words.fileLabel} ${cover.contractReference}` : (cover.contractTitle ?? title),
     ...(notice ? { notice } : {}),
+    inputs: { answers: Object.fromEntries(answers), rationale: options.rationale === true },
   };
 }
 
 /**
- * A clause as documents print it: number, title, text with placeholders filled, hashes
- * and legal bases. The tender document and the guideline both lay clauses out this way;
- * each adds its own rationale (and the guideline its guidance).
+ * A clause as documents print it: number, title, text (`body`: the passages that print,
+ * text/passages.ts) with placeholders filled, hashes and legal bases. The tender document
+ * and the guideline both lay clauses out this way; each adds its own rationale (and the
+ * guideline its guidance).
  */
 export function docClause(
   clause: Clause,
   number: string,
-  text: (t: Record<string, string> | undefined) => string,
+  text: (t: Record<string, string> | string | undefined) => string,
+  body: Block[],
   fill: (id: string) => string | undefined,
   words: Words,
   onBlank: (name: string) => void,
+  layer: string,
 ): DocClause {
   const hash = clauseHash(clause);
-  const title = showable(text(clause.title));
-  const blocks = resolveBlocks(parseClauseText(text(clause.text)), fill, words, onBlank);
+  const title = clauseTitle(clause, text, words);
+  const blocks = resolveBlocks(body, fill, words, onBlank);
   return {
     id: clause.id,
     number,
@@ -234,32 +266,44 @@ export function docClause(
     title,
     blocks,
     textHash: textHash(clausePlainText(title, blocks)),
-    legalBasis: clause.legalBasis ?? [],
+    layer,
+    legalBasis: (clause.legalBasis ?? []).map((basis) => ({ ref: typeset(showable(text(basis.ref)), words.locale), ...(basis.url ? { url: basis.url } : {}) })),
     rationale: '',
   };
+}
+
+/** A clause's title as documents print it (and verify reads it). */
+export function clauseTitle(clause: Clause, text: (t: Record<string, string> | undefined) => string, words: Words): string {
+  return typeset(showable(text(clause.title)), words.locale);
 }
 
 /** Fill placeholders with answers as literal text; the structure comes only from the clause's own Markdown. */
 export function resolveBlocks(blocks: Block[], answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void): DocBlock[] {
   return blocks.map((block): DocBlock => {
     if (block.kind === 'list') return { kind: 'list', ordered: block.ordered, items: block.items.map((item) => resolveBlocks(item, answerText, words, onBlank)) };
-    return { kind: 'paragraph', runs: block.inlines.map((inline) => resolveInline(inline, answerText, words, onBlank)) };
+    // The library's text gets the language's quotation marks; answers stay as typed.
+    const typesetter = new Typesetter(words.locale);
+    return { kind: 'paragraph', runs: block.inlines.map((inline) => resolveInline(inline, answerText, words, onBlank, typesetter)) };
   });
 }
 
-function resolveInline(inline: Inline, answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void): Run {
+function resolveInline(inline: Inline, answerText: (id: string) => string | undefined, words: Words, onBlank: (name: string) => void, typesetter: Typesetter): Run {
   if (inline.kind === 'break') return { kind: 'break' };
   const marks = { ...(inline.bold ? { bold: true } : {}), ...(inline.italic ? { italic: true } : {}) };
-  if (inline.kind === 'text') return { kind: 'text', text: showable(inline.text), ...marks };
+  if (inline.kind === 'text') return { kind: 'text', text: typesetter.text(showable(inline.text)), ...marks };
   const value = answerText(inline.name);
   if (value === undefined) {
     onBlank(inline.name);
-    return { kind: 'text', text: words.blank, ...marks };
+    return { kind: 'text', text: typesetter.literal(words.blank), ...marks };
   }
-  return { kind: 'text', text: value, answer: true, ...marks };
+  return { kind: 'text', text: typesetter.literal(value), answer: true, ...marks };
 }
 
-/** Why a clause is in: the deciding reason, in plain words, with the answers that decided it. */
+/**
+ * Why a clause is in, in plain sentences: "Included because the contractor processes
+ * personal data. The answers that decided it: Personal data processed: Yes. The clause
+ * “Sub-processors” requires it."
+ */
 export function rationaleFor(
   reasons: readonly Reason[],
   library: Library,
@@ -268,21 +312,20 @@ export function rationaleFor(
   answerText: (id: string) => string | undefined,
   titleOf: (id: string) => string,
 ): string {
-  const parts: string[] = [];
+  const sentences: string[] = [];
   for (const reason of reasons) {
-    if (reason.kind === 'always') parts.push(words.alwaysApplies);
-    if (reason.kind === 'required-by') parts.push(words.requiredBy(reason.by.map(titleOf).join(', ')));
+    if (reason.kind === 'always') sentences.push(words.alwaysApplies);
+    if (reason.kind === 'required-by') sentences.push(words.requiredBy(reason.by.map(titleOf)));
     if (reason.kind === 'condition' && reason.holds) {
-      const decided = decidingAnswers(reason.trace)
-        .map((id) => {
-          const label = pick(library.questions.get(id)?.question.label, language);
-          return `${capitalise(label || id)}: ${answerText(id) ?? words.notAnswered}`;
-        })
-        .join('; ');
-      parts.push(`${describeCondition(reason.expr, library.questions, language)}${decided ? ` (${decided}.)` : ''}`);
+      sentences.push(words.includedBecause(typeset(phrase(reason.expr, library.questions, language), words.locale)));
+      const decided = decidingAnswers(reason.trace).map((id) => {
+        const label = pick(library.questions.get(id)?.question.label, language);
+        return `${capitalise(typeset(label || id, words.locale))}: ${answerText(id) ?? words.notAnswered}`;
+      });
+      if (decided.length > 0) sentences.push(words.decidingAnswers(decided.join('; ')));
     }
   }
-  return parts.join(' ');
+  return sentences.join(' ');
 }
 
 /** The questions whose answers the evaluation read, in order, once each. */

@@ -3,7 +3,11 @@ import type { Expr } from '../expr/ast.js';
 import type { Answers, Trace } from '../expr/evaluate.js';
 import { describeCondition } from '../expr/describe.js';
 import { printCondition } from '../expr/print.js';
-import { pick, type Library } from '../library/model.js';
+import { defaultLanguageOf, pick, type Library } from '../library/model.js';
+import { parseCondition } from '../expr/parse.js';
+import { isConditional, passagesOf, termForms } from '../text/passages.js';
+import { passageHolds } from './passages.js';
+import { clauseOrigin, type ClauseOrigin } from '../library/layers/origin.js';
 import { compareClauses } from './outline.js';
 import type { Decision, Reason } from './select.js';
 
@@ -22,6 +26,8 @@ export interface ClauseExplanation {
   category: string;
   title: string;
   status: string;
+  /** The layer it comes from: the library's own files, a base, or both (adapted). */
+  origin: ClauseOrigin;
   included: boolean;
   /** The deciding reason first. */
   reasons: ReasonView[];
@@ -29,6 +35,20 @@ export interface ClauseExplanation {
   /** The condition in plain words. */
   applies: string;
   trace: TraceLine[];
+  /** The passages of the text that print only under a condition of their own, and whether it holds. */
+  passages: PassageExplanation[];
+}
+
+export interface PassageExplanation {
+  /** 1-based, as lint and the guideline count them. */
+  number: number;
+  when: string | null;
+  /** The condition in plain words; null without one. */
+  applies: string | null;
+  /** A definition: prints only in documents that use this term. */
+  defines: string | null;
+  /** Whether its condition holds for these answers (a definition without one: true). */
+  holds: boolean;
 }
 
 export type ReasonView =
@@ -60,11 +80,25 @@ export function explainDecision(library: Library, decision: Decision, answers: A
     category: clause.category,
     title: pick(clause.title, language),
     status: clause.status,
+    origin: clauseOrigin(library, clause.id) ?? { kind: 'own', layer: library.layers[0]?.id ?? '', release: library.layers[0]?.release ?? '' },
     included: decision.included,
     reasons: decision.reasons.map(view),
     when: clause.when ?? null,
     applies: condition ? describeCondition(condition.expr, library.questions, language) : clause.when ? clause.when : describeCondition(undefined, library.questions, language),
     trace: condition ? traceLines(condition.expr, condition.trace, answers) : [],
+    passages: passagesOf(clause.text).flatMap((passage, i): PassageExplanation[] => {
+      if (!isConditional(passage)) return [];
+      const parsed = passage.when === undefined ? undefined : parseCondition(passage.when);
+      return [
+        {
+          number: i + 1,
+          when: passage.when ?? null,
+          applies: parsed === undefined ? null : parsed.ok ? describeCondition(parsed.expr, library.questions, language) : passage.when!,
+          defines: termForms(passage, language, defaultLanguageOf(library))[0] ?? null,
+          holds: passageHolds(passage, answers),
+        },
+      ];
+    }),
   };
 }
 

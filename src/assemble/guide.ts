@@ -1,13 +1,15 @@
-import type { Clause } from '../schema/clause.js';
-import { describeCondition } from '../expr/describe.js';
+import type { Clause, Passage } from '../schema/clause.js';
+import { describeCondition, phrase } from '../expr/describe.js';
 import { parseCondition } from '../expr/parse.js';
-import { pick, type Library } from '../library/model.js';
+import { baseReleasesOf, pick, type Library } from '../library/model.js';
 import { parseClauseText } from '../text/clause-text.js';
+import { clauseBlocks, termForms } from '../text/passages.js';
 import { docClause, resolveBlocks, type DocClause, type DocPart, type DocumentModel } from './document.js';
 import { showable } from '../text/literal.js';
 import { compareClauses } from './outline.js';
 import { formatDate } from './values.js';
 import { wordsFor } from './words.js';
+import { typeset } from '../text/typography.js';
 
 export interface GuideOptions {
   language: string;
@@ -25,9 +27,21 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
   const words = wordsFor(language);
   const manifest = library.manifest!.value;
   const fallback = manifest.defaultLanguage ?? manifest.languages[0];
-  const text = (t: Record<string, string> | undefined) => pick(t, language, fallback);
+  const text = (t: Record<string, string> | string | undefined) => pick(t, language, fallback);
   // In a guideline a placeholder reads as the question it stands for: [Contract title].
   const placeholder = (id: string) => `[${showable(text(library.questions.get(id)?.question.label)) || id}]`;
+
+  // Every passage prints in a guideline; one that prints only under a condition says which.
+  const passageNote = (passage: Passage): string | undefined => {
+    const conditions: string[] = [];
+    if (passage.when !== undefined) {
+      const parsed = parseCondition(passage.when);
+      conditions.push(parsed.ok ? phrase(parsed.expr, library.questions, language) : passage.when);
+    }
+    const term = termForms(passage, language, fallback)[0];
+    if (term !== undefined) conditions.push(words.documentUses(term));
+    return conditions.length > 0 ? words.onlyIf(conditions) : undefined;
+  };
 
   const byCategory = new Map<string, Clause[]>();
   for (const { value } of library.clauses) byCategory.set(value.category, [...(byCategory.get(value.category) ?? []), value]);
@@ -36,17 +50,17 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
 
   const parts: DocPart[] = order.map((categoryId, partIndex) => {
     const category = manifest.categories.find((c) => c.id === categoryId);
-    const description = category?.description ? showable(text(category.description)) : '';
+    const description = category?.description ? typeset(showable(text(category.description)), words.locale) : '';
     const clauses = [...byCategory.get(categoryId)!].sort(compareClauses);
     return {
       number: String(partIndex + 1),
-      heading: category ? showable(text(category.title)) : categoryId,
+      heading: category ? typeset(showable(text(category.title)), words.locale) : categoryId,
       intro: description ? [{ kind: 'paragraph', runs: [{ kind: 'text', text: description }] }] : [],
       clauses: clauses.map((clause, clauseIndex): DocClause => {
         const parsed = clause.when === undefined ? undefined : parseCondition(clause.when);
-        const applies = parsed === undefined || parsed.ok ? describeCondition(parsed?.expr, library.questions, language) : clause.when!;
+        const applies = parsed === undefined || parsed.ok ? typeset(describeCondition(parsed?.expr, library.questions, language), words.locale) : clause.when!;
         return {
-          ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, placeholder, words, () => undefined),
+          ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, clauseBlocks(clause, text, undefined, passageNote), placeholder, words, () => undefined, library.clauseById.get(clause.id)?.layer ?? manifest.id),
           guide: {
             applies,
             guidance: resolveBlocks(parseClauseText(text(clause.guidance)), placeholder, words, () => undefined),
@@ -78,7 +92,7 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
     words,
     title: words.guideTitle,
     template: 'guide',
-    library: { id: manifest.id, version: manifest.version, release, title: libraryTitle },
+    library: { id: manifest.id, version: manifest.version, release, title: libraryTitle, bases: baseReleasesOf(library) },
     cover: {
       authority: publisher,
       contractTitle: undefined,
@@ -95,5 +109,6 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
     unplaced: [],
     coverRows,
     header: `${libraryTitle} · ${release}`,
+    inputs: { answers: {}, rationale: false },
   };
 }

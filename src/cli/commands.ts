@@ -18,6 +18,8 @@ export interface CommandSpec {
   summary: string;
   options?: OptionSpec[];
   examples?: string[];
+  /** A command procurement officers run: its messages are in the answers' language (--lang, the locale), not only English. */
+  officer?: boolean;
   /** Loaded only when the command runs, so start-up stays fast. */
   load: () => Promise<CommandModule>;
 }
@@ -39,6 +41,7 @@ export const commandSpecs: CommandSpec[] = [
     load: () => import('./commands/lint.js'),
   },
   {
+    officer: true,
     usage: 'explain <answers> [clause]',
     summary: 'for each clause: in or out, and the condition with the answers that decided it',
     options: [
@@ -104,12 +107,13 @@ export const commandSpecs: CommandSpec[] = [
   },
   {
     usage: 'init <dir>',
-    summary: 'create a new, valid, minimal clause library',
+    summary: 'create a new, valid, minimal clause library, or a library over a shared base',
     options: [
       { flags: '--id <id>', description: 'the library id (default: the folder name)' },
-      { flags: '--languages <list>', description: 'comma-separated language codes', default: 'en' },
+      { flags: '--languages <list>', description: 'comma-separated language codes (default: en; with --extends, the base\'s)' },
+      { flags: '--extends <library>', description: 'start a library over this base: a folder, the id of the shipped library, or an installed npm package' },
     ],
-    examples: ['clausula init my-library', 'clausula init lib --languages ca,es,en'],
+    examples: ['clausula init my-library', 'clausula init lib --languages ca,es,en', 'clausula init girona --extends bcn-data-clauses', 'clausula init girona --extends ../bcn-data-clauses'],
     load: () => import('./commands/init.js'),
   },
   {
@@ -126,23 +130,38 @@ export const commandSpecs: CommandSpec[] = [
     usage: 'diff <old> <new>',
     summary: 'what changed between two releases (folders or git revisions), and whether each version bump matches the policy',
     options: [
-      { flags: '-f, --format <format>', description: 'output format', choices: ['stylish', 'markdown', 'json'], default: 'stylish' },
+      { flags: '-f, --format <format>', description: 'output format (docx: a Word redline with tracked changes, to -o FILE)', choices: ['stylish', 'markdown', 'json', 'docx'], default: 'stylish' },
+      { flags: '--lang <language>', description: 'docx: the language of the redline (default: the new library\'s)' },
+      { flags: '--force', description: 'docx: replace the output file if it exists' },
       { flags: '--library-path <path>', description: "for revisions: the library's folder inside the git repository (default: the current folder or the nearest above it holding clauses/library.yaml)" },
       { flags: '-o, --output <file>', description: 'write the report to a file instead of standard output' },
     ],
-    examples: ['clausula diff v1.2.0 HEAD', 'clausula diff v1.2.0 . --format markdown -o RELEASE-NOTES.md', 'clausula diff ../library-old ../library-new'],
+    examples: ['clausula diff v1.2.0 HEAD', 'clausula diff v1.2.0 . --format markdown -o RELEASE-NOTES.md', 'clausula diff ../library-old ../library-new', 'clausula diff v1.2.0 v2.0.0 --format docx -o redline.docx --lang ca'],
     load: () => import('./commands/diff.js'),
   },
   {
+    usage: 'upgrade [dir]',
+    summary: "what a new release of the base changes for a library over it (default: the library in the current folder): the base's changes beside the library's own adaptations",
+    options: [
+      { flags: '--to <version>', description: 'the base release to review (default: the one installed if newer than the one locked, else the newest git tag)' },
+      { flags: '-f, --format <format>', description: 'output format', choices: ['stylish', 'markdown', 'json'], default: 'stylish' },
+      { flags: '--lang <language>', description: 'language of the texts shown side by side' },
+      { flags: '-o, --output <file>', description: 'write the report to a file instead of standard output' },
+    ],
+    examples: ['clausula upgrade', 'clausula upgrade ../girona-clauses --to 2.1.0', 'clausula upgrade --to 2.1.0 --format markdown -o UPGRADE.md'],
+    load: () => import('./commands/upgrade.js'),
+  },
+  {
+    officer: true,
     usage: 'build <answers>',
     summary: 'build the document (Word, Markdown, HTML or JSON) from an answers file, no questions asked',
     options: [
       { flags: '-o, --output <file>', description: 'where to write it (default: next to the answers file, named after it; - for standard output)' },
-      { flags: '-f, --format <format>', description: 'document format', choices: ['docx', 'md', 'html', 'json'], default: 'docx' },
+      { flags: '-f, --format <format>', description: 'document format (pdf: PDF/A through LibreOffice)', choices: ['docx', 'pdf', 'md', 'html', 'json'], default: 'docx' },
       { flags: '--lang <language>', description: "the document's language (default: the answers file's, else the library's)" },
       { flags: '--template <name>', description: "the template (default: the answers file's, else the library's defaultTemplate)" },
-      { flags: '--reference-doc <file>', description: 'take the styles of this .docx, as pandoc does' },
-      { flags: '--toc-page-numbers', description: 'lay the pages out to write page numbers in the table of contents (slower)' },
+      { flags: '--reference-doc <file>', description: 'take the styles of this .docx, as pandoc does (docx, pdf)' },
+      { flags: '--toc-page-numbers', description: 'write page numbers in the table of contents, laid out by LibreOffice when installed (slower)' },
       { flags: '--rationale', description: 'add an annex saying why each clause is in' },
       { flags: '--include-drafts', description: 'let draft clauses in (the document then says it is not for tender use)' },
       { flags: '--force', description: 'replace the output file if it exists' },
@@ -160,23 +179,29 @@ export const commandSpecs: CommandSpec[] = [
     summary: 'the guideline for tenders: every clause with when it applies, its text, guidance, legal bases, version and status',
     options: [
       { flags: '-o, --output <file>', description: 'where to write it (default: <library id>-guide.<language>.<format> here; - for standard output)' },
-      { flags: '-f, --format <format>', description: 'document format', choices: ['docx', 'md', 'html', 'json'], default: 'docx' },
+      { flags: '-f, --format <format>', description: 'document format (pdf: PDF/A through LibreOffice)', choices: ['docx', 'pdf', 'md', 'html', 'json'], default: 'docx' },
       { flags: '--lang <language>', description: "the guideline's language (default: the library's)" },
-      { flags: '--reference-doc <file>', description: 'take the styles of this .docx, as pandoc does' },
-      { flags: '--toc-page-numbers', description: 'lay the pages out to write page numbers in the table of contents (slower)' },
+      { flags: '--reference-doc <file>', description: 'take the styles of this .docx, as pandoc does (docx, pdf)' },
+      { flags: '--toc-page-numbers', description: 'write page numbers in the table of contents, laid out by LibreOffice when installed (slower)' },
       { flags: '--force', description: 'replace the output file if it exists' },
     ],
     examples: ['clausula guide -o guia-clausules.docx', 'clausula guide --lang es --format html -o guia.html'],
     load: () => import('./commands/guide.js'),
   },
   {
+    officer: true,
     usage: 'verify <file>',
-    summary: 'check a built .docx against the library: release, clause versions and hashes, edited clause text',
-    options: [{ flags: '--json', description: 'print JSON' }],
-    examples: ['clausula verify data-clauses.docx', 'clausula --library ../bcn-clauses verify tender.docx --json'],
+    summary: 'check a built .docx against the library: release, clause versions and hashes, and every paragraph and footnote against the document built again from the answers it records',
+    options: [
+      { flags: '--answers <file>', description: "the officer's answers file: the answers the document records must be these" },
+      { flags: '--lang <language>', description: "the report's language (default: the document's)" },
+      { flags: '--json', description: 'print JSON' },
+    ],
+    examples: ['clausula verify data-clauses.docx', 'clausula verify data-clauses.docx --answers tender.yaml', 'clausula --library ../bcn-clauses verify tender.docx --json'],
     load: () => import('./commands/verify.js'),
   },
   {
+    officer: true,
     usage: 'interview [answers]',
     summary: 'answer the questions about the tender (section by section, with help), review and change the answers, save them, then build the document',
     options: [
@@ -185,5 +210,16 @@ export const commandSpecs: CommandSpec[] = [
     ],
     examples: ['clausula interview tender.yaml', 'clausula interview tender.yaml --review', 'clausula interview --lang es'],
     load: () => import('./commands/interview.js'),
+  },
+  {
+    usage: 'serve [answers]',
+    summary: 'the interview as a page in your browser, served from this computer only; every answer is saved in the answers file at once',
+    options: [
+      { flags: '--lang <language>', description: "the interview's language (default: the answers file's, else your locale's if the library has it, else the library's)" },
+      { flags: '--port <n>', description: 'the port to listen on, on 127.0.0.1 (default: 0, any free port)' },
+      { flags: '--no-open', description: 'do not open the browser; open the printed address yourself' },
+    ],
+    examples: ['clausula serve tender.yaml', 'clausula serve tender.yaml --lang es --port 8123 --no-open'],
+    load: () => import('./commands/serve.js'),
   },
 ];

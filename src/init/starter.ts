@@ -49,6 +49,8 @@ const T = {
     es: 'Obligatoria siempre que la empresa contratista trate datos personales por cuenta de la administración.',
     ca: "Obligatòria sempre que l'empresa contractista tracti dades personals per compte de l'administració.",
   },
+  ownershipRef: { en: 'Law 9/2017 (LCSP), Article 122.2', es: 'Ley 9/2017 (LCSP), art. 122.2', ca: 'Llei 9/2017 (LCSP), art. 122.2' },
+  processorRef: { en: 'Regulation (EU) 2016/679 (GDPR), Article 28', es: 'Reglamento (UE) 2016/679 (RGPD), art. 28', ca: 'Reglament (UE) 2016/679 (RGPD), art. 28' },
   partHeading: { en: 'Data clauses', es: 'Cláusulas de datos', ca: 'Clàusules de dades' },
 } satisfies Record<string, Texts>;
 
@@ -122,7 +124,7 @@ ${L(T.personalPrompt, '          ')}
         fact:
 ${L(T.personalFact, '          ')}
 `;
-  const clause = (cid: string, category: string, when: string, title: Texts, text: Texts, guidance: Texts, ref: string) => `# yaml-language-server: $schema=../../schemas/clause.schema.json
+  const clause = (cid: string, category: string, when: string, title: Texts, text: Texts, guidance: Texts, ref: Texts) => `# yaml-language-server: $schema=../../schemas/clause.schema.json
 id: ${cid}
 version: 1.0.0
 status: approved
@@ -135,12 +137,13 @@ ${L(text, '  ', true)}
 guidance:
 ${L(guidance, '  ', true)}
 legalBasis:
-  - ref: ${JSON.stringify(ref)}
+  - ref:
+${L(ref, '      ')}
 changelog:
   - { version: 1.0.0, date: ${today}, note: First version. }
 `;
-  files['clauses/ownership/generated-data.yaml'] = clause('ownership.generated-data', 'ownership', 'generatesData', T.ownershipTitle, T.ownershipText, T.ownershipGuidance, 'Directive (EU) 2019/1024, art. 1');
-  files['clauses/personal-data/processor.yaml'] = clause('personal-data.processor', 'personal-data', 'processesPersonalData', T.processorTitle, T.processorText, T.processorGuidance, 'Regulation (EU) 2016/679 (GDPR), art. 28');
+  files['clauses/ownership/generated-data.yaml'] = clause('ownership.generated-data', 'ownership', 'generatesData', T.ownershipTitle, T.ownershipText, T.ownershipGuidance, T.ownershipRef);
+  files['clauses/personal-data/processor.yaml'] = clause('personal-data.processor', 'personal-data', 'processesPersonalData', T.processorTitle, T.processorText, T.processorGuidance, T.processorRef);
   // The lock, so the new library lints clean: the same text `clausula lock` writes.
   const clauses = ['clauses/ownership/generated-data.yaml', 'clauses/personal-data/processor.yaml'].map((f) => parse(files[f]!) as Clause);
   files['clauses/clauses.lock.yaml'] = formatLockFile(buildLock(id, STARTER_VERSION, clauses));

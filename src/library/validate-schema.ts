@@ -37,7 +37,11 @@ export function describeErrors(errors: readonly ErrorObject[], source: YamlSourc
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath + '/');
   const findings: Finding[] = [];
   for (const error of errors) {
+    // `if`/`else` (an item that adapts a base item may leave fields out) reports the fields themselves too.
+    if (error.keyword === 'if') continue;
     if (error.keyword !== 'anyOf' && anyOfPaths.some((p) => error.schemaPath.startsWith(p))) continue;
+    // An if/then/else only says which branch failed; the branch's own errors say what is wrong.
+    if (error.keyword === 'if') continue;
     findings.push(describe(error, source));
   }
   return findings;

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, stringify, visit, type Document, type Node } from 'yaml';
 import type { Finding, Position } from '../finding.js';
@@ -21,6 +22,35 @@ export interface YamlSource {
   text: string;
   /** The plain data, or undefined when the file could not be parsed. */
   data: unknown;
+  /**
+   * For a file of a base library seen through a library that extends it: the path from that
+   * library's folder to the base's folder. `file` stays relative to the base's own folder
+   * (what its id and place are checked against); messages name `prefix/file`.
+   */
+  prefix?: string;
+}
+
+/** The path a message names for a source: relative to the library folder, through its base's folder when it has one. */
+export function shownFile(source: Pick<YamlSource, 'file' | 'prefix'>): string {
+  return source.prefix ? posix.join(source.prefix, source.file) : source.file;
+}
+
+/**
+ * The same file, seen from a library whose folder is `prefix` away from the one the source
+ * knows. The text is still read only when a position is needed.
+ */
+export function rebased(source: YamlSource, prefix: string): YamlSource {
+  const inner = source.prefix ? posix.join(prefix, source.prefix) : prefix;
+  return {
+    file: source.file,
+    prefix: inner,
+    get text() {
+      return source.text;
+    },
+    get data() {
+      return source.data;
+    },
+  };
 }
 
 interface Positioned {
@@ -362,6 +392,16 @@ function keyText(key: unknown): string | undefined {
     return stringify(flow).trim();
   }
   return undefined;
+}
+
+/** The plain data at a path of the file, or undefined. */
+export function dataAt(source: YamlSource, path: readonly PathSegment[]): unknown {
+  let value: unknown = source.data;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
 }
 
 /** A scalar value as written in the file (`1.0`, not the number 1), when the path leads to one. */

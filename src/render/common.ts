@@ -1,5 +1,4 @@
-import type { AnnexTable, DocumentModel } from '../assemble/document.js';
-import type { LegalBasis } from '../schema/clause.js';
+import type { AnnexTable, DocLegalBasis, DocumentModel } from '../assemble/document.js';
 
 /** Layout every format shares, so md, html, json and docx say the same thing. */
 
@@ -30,12 +29,12 @@ export function roman(n: number): string {
   return out;
 }
 
-/** "Annex I. Tender data profile". */
+/** "Appendix I. Tender data profile": the document's own annexes, named so they do not collide with the PCAP's. */
 export function annexHeading(model: DocumentModel, annex: AnnexTable): string {
-  return `${model.words.annex} ${roman(model.annexes.indexOf(annex) + 1)}. ${annex.title}`;
+  return `${model.words.appendix} ${roman(model.annexes.indexOf(annex) + 1)}. ${annex.title}`;
 }
 
 /** A legal basis as a footnote reads: the reference, then the address when there is one. */
-export function legalBasisText(basis: LegalBasis): string {
+export function legalBasisText(basis: DocLegalBasis): string {
   return basis.url ? `${basis.ref} — ${basis.url}` : basis.ref;
 }

@@ -28,6 +28,7 @@ export function renderHtml(model: DocumentModel): string {
   out.push('<!DOCTYPE html>', `<html lang="${attr(model.language)}">`, '<head>', '<meta charset="utf-8">', `<title>${esc(model.title)}</title>`);
   out.push(`<meta name="generator" content="clausula (${attr(model.library.release)})">`, `<style>${STYLE}</style>`, '</head>', '<body>');
   out.push(`<p class="running-header">${esc(model.header)}</p>`);
+  if (model.annexLine) out.push(`<p class="annex-line">${esc(model.annexLine)}</p>`);
   out.push(`<h1>${esc(model.title)}</h1>`);
   if (model.coverRows.length > 0) {
     out.push('<dl class="cover">', ...model.coverRows.map((row) => `<dt>${esc(row.label)}</dt><dd>${esc(row.value)}</dd>`), '</dl>');

@@ -20,6 +20,7 @@ export function renderJson(model: DocumentModel): string {
     library: { id: model.library.id, version: model.library.version, release: model.library.release, title: model.library.title },
     date: model.cover.isoDate,
     header: model.header,
+    annexLine: model.annexLine ?? null,
     notice: model.notice ?? null,
     cover: model.coverRows.map((row) => ({ label: row.label, value: row.value })),
     parts: model.parts.map((part) => ({

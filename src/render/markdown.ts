@@ -10,6 +10,7 @@ import { annexHeading, legalBasisText } from './common.js';
 export function renderMarkdown(model: DocumentModel): string {
   const out: string[] = [];
   const notes: string[] = [];
+  if (model.annexLine) out.push(`**${inline(model.annexLine)}**`, '');
   out.push(`# ${inline(model.title)}`, '');
   if (model.coverRows.length > 0) {
     out.push(...model.coverRows.map((row) => `- **${inline(row.label)}:** ${inline(row.value)}`), '');

@@ -10,10 +10,10 @@ export const LanguageCode = Type.String({
 /** Text written once per library language. Lint checks that every language is present. */
 // `pattern: \S` rather than minLength: it also refuses blank texts, and finds its answer at the first
 // character instead of counting every character of a long clause text.
-export const Localized = Type.Record(LanguageCode, Type.String({ pattern: '\\S', description: NOT_BLANK }), {
-  description: 'one text per language, for example { ca: …, es: …, en: … }',
-  additionalProperties: false,
-});
+export function localizedText(description: string) {
+  return Type.Record(LanguageCode, Type.String({ pattern: '\\S', description: NOT_BLANK }), { description, additionalProperties: false });
+}
+export const Localized = localizedText('one text per language, for example { ca: …, es: …, en: … }');
 export type Localized = Static<typeof Localized>;
 
 export const Semver = Type.String({
@@ -68,3 +68,28 @@ export function strictObject<T extends Parameters<typeof Type.Object>[0]>(proper
 }
 
 export type { TSchema };
+
+/** A range of releases, as npm writes them: `^2.0.0`, `~2.1.0`, `>=2.0.0 <3.0.0`, `2.1.0`. Lint checks it parses. */
+export const SemverRange = Type.String({
+  pattern: '\\S',
+  description: 'a range of versions such as ^2.0.0',
+});
+
+/**
+ * An object schema whose `required` fields are only required when `trigger` is absent: an
+ * item that says `overrides:` adapts an item of the base library and gives only what it
+ * changes; any other item is written in full. The TypeScript type is `Full | Patch`.
+ */
+export function requiredUnless<Full, Patch>(object: TSchema & { required?: string[] }, trigger: string, always: readonly string[]) {
+  const { required = [], ...rest } = object as unknown as { required?: string[] } & Record<string, unknown>;
+  // Each branch names the properties it requires, as ajv's strict mode wants.
+  const named = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, true]));
+  const others = required.filter((k) => !always.includes(k));
+  return Type.Unsafe<Full | Patch>({
+    ...rest,
+    required: [...always],
+    if: { properties: named([trigger]), required: [trigger] },
+    then: {},
+    else: { properties: named(others), required: others },
+  });
+}

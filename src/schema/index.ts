@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { AnswersFile } from './answers.js';
 import { Clause } from './clause.js';
-import { LibraryManifest } from './library.js';
+import { LibraryManifestFile } from './library.js';
 import { LockFile } from './lock.js';
 import { QuestionsFile } from './questions.js';
 import { Scenario } from './scenario.js';
@@ -9,7 +9,7 @@ import { Template } from './template.js';
 
 /** Every kind of file clausula reads, with the schema that checks it. The one schema source. */
 export const fileSchemas = {
-  library: LibraryManifest,
+  library: LibraryManifestFile,
   questions: QuestionsFile,
   clause: Clause,
   template: Template,

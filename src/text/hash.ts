@@ -22,6 +22,11 @@ export function clauseHash(clause: Clause): string {
   return 'sha256:' + sha256(canonicalJson(normativeContent(clause)));
 }
 
+/** `sha256:` and the hex digest of any value's canonical JSON: a question, a section, a template. */
+export function contentHash(value: unknown): string {
+  return 'sha256:' + sha256(canonicalJson(value));
+}
+
 /** The first 12 hex digits, as documents print it. */
 export function shortHash(hash: string): string {
   return hash.replace(/^sha256:/, '').slice(0, 12);

@@ -1,7 +1,8 @@
 import type { Expr } from '../expr/ast.js';
 import { describeCondition } from '../expr/describe.js';
 import { parseCondition } from '../expr/parse.js';
-import type { Clause, ChangelogEntry, ClauseStatus, LegalBasis } from '../schema/clause.js';
+import type { Clause, ChangelogEntry, ClauseStatus, ClauseText, LegalBasis } from '../schema/clause.js';
+import { passagesOf } from '../text/passages.js';
 import type { Localized } from '../schema/common.js';
 import type { Question } from '../schema/questions.js';
 import type { Template } from '../schema/template.js';
@@ -229,9 +230,10 @@ function compareClause(before: Clause, after: Clause, language: string, scope: C
   const reasons: Reason[] = [];
   const texts: TextChange[] = [];
   for (const field of ['title', 'text', 'guidance'] as const) {
-    const changedLanguages = compareLocalized(before[field], after[field], field, texts);
+    const changedLanguages = compareLocalized(field === 'text' ? textForDiff(before.text) : before[field], field === 'text' ? textForDiff(after.text) : after[field], field, texts);
     if (changedLanguages.length > 0 && field !== 'guidance') reasons.push({ level: 'patch', message: `${field} changed (${changedLanguages.join(', ')})` });
   }
+  reasons.push(...passageConditionReasons(before.text, after.text, scope));
 
   let condition: ClauseChange['condition'];
   if ((before.when ?? '') !== (after.when ?? '')) {
@@ -285,16 +287,19 @@ function conditionWords(when: string | undefined, scope: ConditionScope, languag
   return parsed.ok ? describeCondition(parsed.expr, scope.questions, language) : when;
 }
 
-function conditionReason(effect: ConditionEffect): Reason {
+/** What a changed condition needs: of the clause, or (`passage`: "passage 3") of one passage of its text. */
+function conditionReason(effect: ConditionEffect, passage?: string): Reason {
+  const subject = passage ? `${passage}: condition` : 'condition';
+  const it = passage ? 'it' : 'the clause';
   switch (effect) {
     case 'narrower':
-      return { level: 'major', message: 'condition narrowed: some tenders that had the clause no longer get it' };
+      return { level: 'major', message: `${subject} narrowed: some tenders that had ${it} no longer get it` };
     case 'wider':
-      return { level: 'minor', message: 'condition widened: the clause applies to more tenders' };
+      return { level: 'minor', message: `${subject} widened: ${it} applies to more tenders` };
     case 'equivalent':
-      return { level: 'patch', message: 'condition rewritten: it applies to the same tenders' };
+      return { level: 'patch', message: `${subject} rewritten: it applies to the same tenders` };
     case 'unknown':
-      return { level: 'minor', message: 'condition changed, and clausula cannot tell whether it narrows (if it does, the clause needs a major version)' };
+      return { level: 'minor', message: `${subject} changed, and clausula cannot tell whether it narrows (if it does, the clause needs a major version)` };
   }
 }
 
@@ -332,8 +337,44 @@ function compareLocalized(before: Localized, after: Localized, field: TextChange
   return changedLanguages;
 }
 
+/**
+ * A clause text as one text per language, for the word diff: passages one after the other,
+ * each that prints only under a condition headed by that condition, so a changed condition
+ * shows where it is.
+ */
+export function textForDiff(text: ClauseText): Localized {
+  if (!Array.isArray(text)) return text;
+  const out: Localized = {};
+  for (const passage of text) {
+    const head = [...(passage.when !== undefined ? [`when: ${passage.when}`] : []), ...(passage.defines ? [`defines: ${Object.values(passage.defines).flat().join(' / ')}`] : [])];
+    for (const [language, body] of Object.entries(passage.text)) {
+      const piece = head.length > 0 ? `[${head.join('; ')}]\n${body.trimEnd()}` : body.trimEnd();
+      out[language] = out[language] === undefined ? piece : `${out[language]}\n\n${piece}`;
+    }
+  }
+  return out;
+}
+
+/**
+ * A passage whose text is unchanged but whose condition changed acts like a clause whose
+ * condition changed: narrower prints it in fewer tenders (major), wider in more (minor).
+ * Passages are paired by their text; a passage whose text changed is a text change.
+ */
+function passageConditionReasons(before: ClauseText, after: ClauseText, scope: ConditionScope): Reason[] {
+  const reasons: Reason[] = [];
+  const old = passagesOf(before);
+  passagesOf(after).forEach((passage, i) => {
+    const twin = old.find((p) => canonicalJson(p.text) === canonicalJson(passage.text));
+    if (!twin || twin.when === passage.when) return;
+    reasons.push(conditionReason(conditionEffect(twin.when, passage.when, scope), `passage ${i + 1}`));
+  });
+  return reasons;
+}
+
+/** A legal basis as release notes list it: every language, so a change to one shows. */
 function basisText(basis: LegalBasis): string {
-  return basis.url ? `${basis.ref} <${basis.url}>` : basis.ref;
+  const ref = typeof basis.ref === 'string' ? basis.ref : Object.entries(basis.ref).map(([language, text]) => `${language}: ${text}`).join(' | ');
+  return basis.url ? `${ref} <${basis.url}>` : ref;
 }
 
 function listChange(before: readonly string[], after: readonly string[]): ListChange {
@@ -395,7 +436,7 @@ function compareQuestions(oldLib: Library, newLib: Library): LibraryDiff['questi
     changed.push(change);
   }
   for (const [id, old] of before) if (!after.has(id)) removed.push(summary(old.question, old.section));
-  const sections = (library: Library) => canonicalJson((library.questionsFile?.value.sections ?? []).map((s) => ({ id: s.id, title: s.title, intro: s.intro })));
+  const sections = (library: Library) => canonicalJson((library.interview?.sections ?? []).map(({ section: s }) => ({ id: s.id, title: s.title, intro: s.intro })));
   const byId = <T extends { id: string }>(list: T[]) => list.sort((a, b) => compareIds(a.id, b.id));
   return { added: byId(added), removed: byId(removed), changed: byId(changed), sectionsChanged: sections(oldLib) !== sections(newLib) };
 }

@@ -1,6 +1,7 @@
 import { closeSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
+import { messages } from '../text/messages/index.js';
 
 /**
  * What is being written, which decides what it may replace:
@@ -29,6 +30,8 @@ export interface WriteRules {
   protect?: readonly Protected[];
   /** The option that names the file, for "how to fix" ('-o', '--out'); null when the place is not the user's choice (lock). */
   option?: string | null;
+  /** The language of the messages (the officer's, for a document or an answers file); English by default. */
+  language?: string;
 }
 
 /** The longest file name (one path component, in bytes) that Linux, macOS and Windows file systems take. */
@@ -48,6 +51,8 @@ const NAME_MAX = 255;
 export function checkWritable(path: string, name: string, rules: WriteRules = {}): string {
   const kind = rules.kind ?? 'document';
   const option = rules.option === undefined ? '-o' : rules.option;
+  // What officers meet (a document or an answers file, named with -o) is in their language.
+  const t = kind === 'document' && option === '-o' ? messages(rules.language).files : undefined;
   const other = option ? `choose another name with ${option}` : undefined;
   const refuse = (what: string, fix?: string): never => {
     throw new InputError(`cannot write ${name}: ${what}`, fix);
@@ -59,9 +64,13 @@ export function checkWritable(path: string, name: string, rules: WriteRules = {}
   const parent = dirname(target);
   const parentStat = statOrUndefined(parent);
   if (!parentStat) {
+    if (t) throw new InputError(t.folderMissing(name, dirname(name)), t.createFolder);
     throw new InputError(`cannot write ${name}: the folder ${dirname(name)} does not exist`, option ? `create the folder first, or choose another path with ${option}` : 'create the folder first');
   }
-  if (!parentStat.isDirectory()) refuse(`${dirname(name)} is not a folder`, option ? `choose a path inside a folder, with ${option}` : undefined);
+  if (!parentStat.isDirectory()) {
+    if (t) throw new InputError(t.parentNotAFolder(name, dirname(name)), t.pathInFolder);
+    refuse(`${dirname(name)} is not a folder`, option ? `choose a path inside a folder, with ${option}` : undefined);
+  }
   const length = Buffer.byteLength(basename(target));
   if (length > NAME_MAX) refuse(`the file name is ${length} bytes long; file systems take at most ${NAME_MAX}`, option ? `choose a shorter name with ${option}` : undefined);
   if (rules.within !== undefined) {
@@ -76,6 +85,7 @@ export function checkWritable(path: string, name: string, rules: WriteRules = {}
     const points = readlinkSync(target);
     const followed = statOrUndefined(target);
     // Following it would create a file wherever the link points; replacing it would silently drop the link.
+    if (!followed && t) throw new InputError(t.danglingLink(name, points), t.removeLink);
     if (!followed) refuse(`it is a symbolic link to ${points}, which does not exist`, other ? `remove the link, or ${other}` : 'remove the link');
     if (kind === 'report') refuse(`it is a symbolic link (to ${points}); a report is never written through a link`, other ? `remove the link, or ${other}` : 'remove the link');
     real = realpathSync.native(target);
@@ -85,6 +95,7 @@ export function checkWritable(path: string, name: string, rules: WriteRules = {}
     }
   }
   const stat = statSync(real);
+  if (stat.isDirectory() && t) throw new InputError(t.isAFolder(name), t.giveFileName);
   if (stat.isDirectory()) refuse('it is a folder', option ? `give a file name, such as ${option} ${exampleName(kind)}` : 'remove or rename the folder');
   if (!stat.isFile()) refuse('it is not a regular file (a device, a pipe or a socket); clausula only ever replaces regular files', other);
   for (const p of rules.protect ?? []) {
@@ -94,6 +105,7 @@ export function checkWritable(path: string, name: string, rules: WriteRules = {}
     refuse('it is a YAML file (a library file or an answers file), which a report never replaces', other);
   }
   if (kind === 'document' && rules.force !== true) {
+    if (t) throw new InputError(t.exists(name), t.forceOrRename);
     throw new InputError(`${name} already exists; clausula does not overwrite it without --force`, other ? `add --force to replace it, or ${other}` : 'add --force to replace it');
   }
   return real;

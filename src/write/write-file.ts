@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError, InterruptedError } from '../errors.js';
+import { messages } from '../text/messages/index.js';
 import { writeAtomically } from './atomic.js';
 import { checkWritable, type WriteRules } from './check-target.js';
 
@@ -18,8 +19,9 @@ export interface WriteOptions extends WriteRules {
  */
 export async function writeFileSafely(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const name = options.display ?? path;
+  const t = messages(options.language).files;
   await signalsHandled();
-  if (stopped) throw new InterruptedError(`interrupted: ${name} was not written`);
+  if (stopped) throw new InterruptedError(t.notWritten(name));
   const target = checkWritable(path, name, options);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
@@ -27,7 +29,7 @@ export async function writeFileSafely(path: string, data: string | Uint8Array, o
     writeAtomically(target, [bytes], { fsync: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot write ${name}: ${reason(code, error as Error, dirname(target))}`, fixFor(code, options.option));
+    throw new InputError(t.cannotWrite(name, reason(code, error as Error, dirname(target), options.language)), fixFor(code, options.option, options.language));
   }
 }
 
@@ -53,40 +55,46 @@ export async function stopWriting(): Promise<void> {
   stopped = true;
 }
 
-/** The fix for a write the system refused, naming the option that chooses another place (none for lock). */
-function fixFor(code: string | undefined, option: string | null | undefined): string {
+/**
+ * The fix for a write the system refused, naming the option that chooses another place (none
+ * for lock). The usual case, -o, in the officer's language.
+ */
+function fixFor(code: string | undefined, option: string | null | undefined, language: string | undefined): string {
+  const t = messages(language).files;
+  const usual = option === undefined || option === '-o';
   const via = `with ${option ?? '-o'}`;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return option === null ? 'make the folder writable' : `choose a folder you can write to, ${via}`;
+      return usual ? t.chooseWritable : option === null ? 'make the folder writable' : `choose a folder you can write to, ${via}`;
     case 'ENOSPC':
     case 'EDQUOT':
-      return option === null ? 'free some space' : `free some space, or choose another disk ${via}`;
+      return usual ? t.freeSpace : option === null ? 'free some space' : `free some space, or choose another disk ${via}`;
     default:
-      return option === null ? 'check the folder, then run the command again' : `choose another place ${via}`;
+      return usual ? t.chooseElsewhere : option === null ? 'check the folder, then run the command again' : `choose another place ${via}`;
   }
 }
 
-function reason(code: string | undefined, error: Error, folder: string): string {
+function reason(code: string | undefined, error: Error, folder: string, language: string | undefined): string {
+  const t = messages(language).files;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return t.permissionDenied;
     case 'EROFS':
-      return 'the file system is read-only';
+      return t.readOnly;
     case 'ENOSPC':
-      return 'the disk is full';
+      return t.diskFull;
     case 'EDQUOT':
       return 'the disk quota is used up';
     case 'EISDIR':
-      return 'it is a folder';
+      return t.itIsAFolder;
     case 'ENAMETOOLONG':
       return 'the path is too long for the file system';
     case 'ENOENT':
       // The folder was checked before writing: it exists but takes no new files (/proc), or it went away meanwhile.
-      return existsSync(folder) ? `no file can be created in ${folder}` : 'the folder does not exist';
+      return existsSync(folder) ? t.noFileHere(folder) : t.folderGone;
     default:
       return error.message;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from '../helpers/cli.js';
-import { testdir } from '../helpers/testdir.js';
+import { fixtureCopy, testdir } from '../helpers/testdir.js';
 
 const LIB = ['--library', 'tests/fixtures/basic'];
 const answers = `answers:
@@ -15,7 +15,48 @@ const answers = `answers:
   ensCategory: medium
 `;
 
+const HANDOVER_IN_PASSAGES = `id: exit.handover
+version: 1.0.0
+status: approved
+category: exit
+title: { en: "Handover at exit" }
+when: 'generatesData and hosting in ["contractor", "cloud-saas"]'
+text:
+  - text: { en: "The Contractor hands over all data at the end of the contract, and:" }
+  - when: processesPersonalData
+    text: { en: "1. erases the personal data;" }
+  - when: 'hosting == "contractor"'
+    text: { en: "1. wipes its servers." }
+guidance: { en: "Guidance for exit.handover." }
+changelog:
+  - { version: 1.0.0, date: 2026-11-20, note: First version. }
+`;
+
 describe('clausula explain', () => {
+  it('says which passages of a clause in the document print under their own condition, and which are left out', async () => {
+    const dir = fixtureCopy('basic', { 'clauses/exit/handover.yaml': HANDOVER_IN_PASSAGES, 'tender.yaml': answers });
+    const r = await runCli(['--library', dir, 'explain', 'tender.yaml', 'exit.handover'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n').slice(-4)).toEqual([
+      '         passages under their own condition:',
+      '           ✔ 2  when: processesPersonalData',
+      '           ✘ 3  when: hosting == "contractor"  (left out)',
+      '',
+    ]);
+    const json = JSON.parse((await runCli(['--library', dir, 'explain', 'tender.yaml', 'exit.handover', '--json'], { cwd: dir })).stdout);
+    expect(json.clauses[0].passages).toEqual([
+      { number: 2, when: 'processesPersonalData', applies: 'Applies when the contractor processes personal data for the authority.', defines: null, holds: true },
+      { number: 3, when: 'hosting == "contractor"', applies: 'Applies when the hosting is “The contractor”.', defines: null, holds: false },
+    ]);
+  });
+
+  it('refuses to build when a passage condition does not parse: a passage left out unseen could be the duty that matters', async () => {
+    const dir = fixtureCopy('basic', { 'clauses/exit/handover.yaml': HANDOVER_IN_PASSAGES.replace('when: processesPersonalData', 'when: processesPersonalData &&'), 'tender.yaml': answers });
+    const r = await runCli(['--library', dir, 'build', 'tender.yaml', '-o', 'out.md', '--format', 'md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('clauses/exit/handover.yaml:9:33  error  the condition of passage 2 of exit.handover does not parse');
+  });
+
   it('explains one clause: in, why, the condition in words and the answers that decided it', async () => {
     const dir = testdir({ 'tender.yaml': answers });
     const r = await runCli([...LIB, 'explain', `${dir}/tender.yaml`, 'security.self-assessment']);
@@ -82,7 +123,7 @@ describe('clausula explain', () => {
       [
         `clausula: error: ${dir}/tender.yaml has answers that do not fit the questions`,
         `  ${dir}/tender.yaml:9:12  error  "clod-saas" is not an option of hosting (did you mean cloud-saas?)  unknown-option`,
-        'How to fix: correct the answers shown, or run clausula interview on the file to fix them',
+        `How to fix: correct the answers shown, or run npx clausula --library tests/fixtures/basic interview ${dir}/tender.yaml to fix them`,
         '',
       ].join('\n'),
     );

@@ -42,7 +42,7 @@ describe('clausula list and show', () => {
 
   it('lists by status as JSON', async () => {
     const r = await runCli([...LIB, 'list', '--status', 'draft', '--json']);
-    expect(JSON.parse(r.stdout)).toEqual([{ id: 'exit.long-contract', version: '1.0.0', status: 'draft', category: 'exit', title: 'Long contracts', when: 'contractDurationMonths >= 24' }]);
+    expect(JSON.parse(r.stdout)).toEqual([{ id: 'exit.long-contract', version: '1.0.0', status: 'draft', category: 'exit', title: 'Long contracts', when: 'contractDurationMonths >= 24', layer: 'fixture-lib' }]);
   });
 
   it('shows one clause with its condition in plain words', async () => {

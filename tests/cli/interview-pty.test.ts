@@ -4,13 +4,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadAnswers } from '../../src/library/load-answers.js';
 import { loadLibrary } from '../../src/library/load-library.js';
-import { pick } from '../../src/library/model.js';
+import { pick, releaseOf } from '../../src/library/model.js';
 import { BIN, REPO_ROOT } from '../helpers/cli.js';
 import { testdir } from '../helpers/testdir.js';
 import { hasTmux, Terminal } from '../helpers/tmux.js';
 
 // The built binary in a real pseudo-terminal, on the shipped library: what an officer does.
 const library = loadLibrary(REPO_ROOT);
+// The release the answers file names: the shipped library's, whichever it is.
+const RELEASE = releaseOf(library);
 const prompt = (id: string, language: string) => pick(library.questions.get(id)!.question.prompt, language);
 
 /** How to answer one question: text to type, option numbers to pick or tick, or y/n. Nothing = Enter (the suggestion). */
@@ -25,7 +27,12 @@ afterEach(() => {
 });
 
 function open(args: string, cwd: string, LANG: string): Terminal {
-  const t = new Terminal(`${process.execPath} ${BIN} ${args}`, { cwd, env: env(LANG) });
+  return run(`${process.execPath} ${BIN} ${args}`, cwd, LANG);
+}
+
+/** A command line as the officer types it. */
+function run(command: string, cwd: string, LANG: string): Terminal {
+  const t = new Terminal(command, { cwd, env: env(LANG) });
   terminals.push(t);
   return t;
 }
@@ -153,7 +160,7 @@ describe.skipIf(!hasTmux)(`clausula interview in a real terminal${hasTmux ? '' :
 
     const text = readFileSync(join(cwd, 'tender.yaml'), 'utf8');
     expect(text.split('\n').slice(0, 2)).toEqual(['# clausula answers: Smart parking concession (EXP-2026-0412)', '# written by clausula interview on 2027-01-15']);
-    expect(parse(text)).toEqual({ library: 'bcn-data-clauses@1.0.0', language: 'en', answers: expectedAnswers });
+    expect(parse(text)).toEqual({ library: RELEASE, language: 'en', answers: expectedAnswers });
     expect(Object.keys(parse(text).answers)).toEqual(Object.keys(expectedAnswers));
     const loaded = loadAnswers(library, join(cwd, 'tender.yaml'), 'tender.yaml');
     expect(loaded.warnings).toEqual([]);
@@ -167,22 +174,22 @@ describe.skipIf(!hasTmux)(`clausula interview in a real terminal${hasTmux ? '' :
     first.type('9835');
     first.press('C-c');
     const stopped = await first.waitFor('[exit 130]');
-    expect(stopped).toContain("Aturat. Les respostes donades fins ara s'han desat a answers.yaml.\nPer continuar on ho heu deixat, executeu:\n  clausula interview answers.yaml\n");
+    expect(stopped).toContain(`Aturat. Les respostes donades fins ara s'han desat a answers.yaml.\nPer continuar on ho heu deixat, executeu:\n  node ${BIN} interview answers.yaml\n`);
     expect(parse(readFileSync(join(cwd, 'answers.yaml'), 'utf8'))).toEqual({
-      library: 'bcn-data-clauses@1.0.0',
+      library: RELEASE,
       language: 'ca',
       answers: { authorityName: 'Ajuntament de Barcelona', contractTitle: 'Smart parking concession', contractReference: 'EXP-2026-0412', contractType: 'service-concession' },
     });
 
-    // The printed command, as the officer would type it (with the binary for `clausula`), in English now.
-    const command = /executeu:\n {2}clausula (.+)\n/.exec(stopped)![1]!;
-    const second = open(command, cwd, 'en_GB.UTF-8');
+    // The printed command, exactly as printed: it runs.
+    const command = /executeu:\n {2}(.+)\n/.exec(stopped)![1]!;
+    const second = run(command, cwd, 'en_GB.UTF-8');
     const resumed = await second.waitForPrompt(prompt('cpvCodes', 'ca'));
     expect(resumed).toContain('Continuem amb answers.yaml: 4 respostes ja donades.');
     expect(resumed).not.toContain(prompt('authorityName', 'ca'));
     await answer(second, [...contract.slice(4), ...rest], 'ca');
     await saveAndQuit(second, 'Què voleu fer?', 'Desar i sortir');
     await second.waitFor('[exit 0]');
-    expect(parse(readFileSync(join(cwd, 'answers.yaml'), 'utf8'))).toEqual({ library: 'bcn-data-clauses@1.0.0', language: 'ca', answers: expectedAnswers });
+    expect(parse(readFileSync(join(cwd, 'answers.yaml'), 'utf8'))).toEqual({ library: RELEASE, language: 'ca', answers: expectedAnswers });
   }, 60_000);
 });

@@ -31,6 +31,26 @@ export function writeLock(dir: string): void {
  */
 export const VERSION_RULES: readonly string[] = ['version-not-bumped', 'version-decreased', 'lock-stale', 'library-version-not-bumped'];
 
+/**
+ * The rules about a library that extends a base: their cases need a base and a library over
+ * it, built in tests/library/layers-lint.test.ts, which checks that each has both.
+ */
+export const LAYER_RULES: readonly string[] = [
+  'base-not-found',
+  'base-mismatch',
+  'base-version',
+  'base-cycle',
+  'base-conflict',
+  'base-errors',
+  'base-language',
+  'override-outdated',
+  'override-removed',
+  'override-unmarked',
+  'override-without-base',
+  'exclude-without-reason',
+  'exclude-required',
+];
+
 /** Lint a library folder in-process; findings as rows, in lint's order, without the version rules. */
 export function lintDir(dir: string): Row[] {
   return lintLibrary(loadLibrary(dir)).filter((f) => !VERSION_RULES.includes(f.ruleId)).map((f) => ({

@@ -91,7 +91,8 @@ describe('build: the text is printed as it is, nothing is reached', () => {
     };
     walk(doc);
     const text = texts.join('');
-    for (const literal of ['{{ process.env.HOME }}', "{% include '/etc/passwd' %}", '{{ "x" | append }}', '{{ authorityName.constructor }}', '<script>alert(1)</script>']) expect(text).toContain(literal);
+    // (Straight quotes print as the language's quotation marks, as everywhere in a document.)
+    for (const literal of ['{{ process.env.HOME }}', '{% include ‘/etc/passwd’ %}', '{{ “x” | append }}', '{{ authorityName.constructor }}', '<script>alert(1)</script>']) expect(text).toContain(literal);
     // Placeholders naming no question are blanks for the officer, with a warning naming them.
     expect(text).toContain('A […] B');
     expect(text).toContain('F […] G');

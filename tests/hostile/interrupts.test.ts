@@ -57,8 +57,8 @@ function fresh(): { out: string; cache: string } {
 
 /** Start `clausula build` of the large library; `interrupt` decides when to send which signal. */
 function startBuild(out: string, cache: string, extra: string[] = [], lib = library) {
-  const child = spawn(process.execPath, [BIN, '--library', lib, 'build', answers, '-o', join(out, 'tender.docx'), ...extra], {
-    env: { PATH: process.env.PATH, HOME: root, NO_COLOR: '1', CLAUSULA_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '0' },
+  const child = spawn(process.execPath, [BIN, '--library', lib, 'build', answers, '--lang', 'en', '-o', join(out, 'tender.docx'), ...extra], {
+    env: { PATH: process.env.PATH, HOME: root, NO_COLOR: '1', LANG: 'en_GB.UTF-8', CLAUSULA_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -40,11 +40,13 @@ describe('--template names a template of the library, never a path', () => {
 });
 
 describe('-o to places that cannot or must not be written', () => {
-  test('a folder', async () => {
+  test('a folder: the document goes inside it, named after the answers; the folder stays a folder', async () => {
     const dir = library();
     mkdirSync(join(dir, 'out'));
-    const result = await unchanged(dir, () => build(dir, '-o', 'out'));
-    expectRefused(result, { code: 2, file: 'out', says: /cannot write out: it is a folder\nHow to fix: give a file name, such as -o clauses\.docx/ });
+    const result = await build(dir, '-o', 'out');
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['answers.docx']);
+    expect(lstatSync(join(dir, 'out')).isDirectory()).toBe(true);
   });
 
   test('a folder that does not exist', async () => {
@@ -176,7 +178,7 @@ describe('--reference-doc that is not a Word document with styles', () => {
     const result = await unchanged(dir, () => build(dir, '--reference-doc', 'answers.yaml', '--format', 'md', '-o', 'out.md'));
     expect(result.code).toBe(2);
     expectNoCrash(result.stderr);
-    expect(result.stderr).toContain('--reference-doc only applies to Word documents\nHow to fix: drop --reference-doc, or build with --format docx');
+    expect(result.stderr).toContain('--reference-doc only applies to Word documents and PDFs\nHow to fix: drop --reference-doc, or build with --format docx or pdf');
   });
 });
 
@@ -192,13 +194,25 @@ describe('verify on what is not a document', () => {
 
   test('a zip bomb: a part that declares gigabytes is refused before it is unpacked', async () => {
     const dir = library();
-    const zip = writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }], new Date(0));
+    // A package as Word reads one: its relationships name the main document.
+    const types = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+    const zip = writeZip(
+      [
+        { name: '[Content_Types].xml', data: Buffer.from(types) },
+        { name: '_rels/.rels', data: Buffer.from(rels) },
+        { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+      ],
+      new Date(0),
+    );
     // Claim 4 GB unpacked in the central directory, as a bomb's header would.
-    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    // The document's central-directory record: its name, the last one written, starts 46 bytes in.
+    const central = zip.lastIndexOf(Buffer.from('word/document.xml')) - 46;
+    expect(zip.readUInt32LE(central)).toBe(0x02014b50);
     zip.writeUInt32LE(0xfffffff0, central + 24);
     writeFileSync(join(dir, 'bomb.docx'), zip);
     const result = await unchanged(dir, () => runCli(['--library', '.', 'verify', 'bomb.docx'], { cwd: dir }));
-    expectRefused(result, { code: 2, file: 'bomb.docx', says: /bomb\.docx: word\/document\.xml unpacks to more than 512 MiB; it is not a document clausula built/ });
+    expectRefused(result, { code: 2, file: 'bomb.docx', says: /bomb\.docx: word\/document\.xml unpacks to more than 128 MiB; it is not a document clausula built/ });
   });
 });
 

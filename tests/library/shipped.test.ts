@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/load-library.js';
 import { REPO_ROOT } from '../helpers/cli.js';
+import { passagesOf } from '../../src/text/passages.js';
 
 // The shipped default library's contract: DESIGN.md's categories and tender profile v1.
 const library = loadLibrary(REPO_ROOT);
@@ -45,11 +46,18 @@ describe('the shipped library', () => {
     expect(empty).toEqual([]);
   });
 
-  it('writes every clause in Catalan, Spanish and English: title, text and guidance', () => {
+  it('writes every clause in Catalan, Spanish and English: title, every passage of its text, guidance and legal bases', () => {
     expect(library.manifest?.value.languages).toEqual(['ca', 'es', 'en']);
-    const missing = library.clauses.flatMap(({ value: c }) =>
-      (['title', 'text', 'guidance'] as const).flatMap((field) => ['ca', 'es', 'en'].filter((l) => !c[field][l]?.trim()).map((l) => `${c.id} ${field}.${l}`)),
-    );
+    const missing = library.clauses.flatMap(({ value: c }) => {
+      const texts: [string, Record<string, string | string[]> | string][] = [
+        ['title', c.title],
+        ...passagesOf(c.text).map((p, i): [string, Record<string, string>] => [`text[${i}]`, p.text]),
+        ...passagesOf(c.text).flatMap((p, i): [string, Record<string, string | string[]>][] => (p.defines ? [[`text[${i}].defines`, p.defines]] : [])),
+        ['guidance', c.guidance],
+        ...(c.legalBasis ?? []).map((b, i): [string, Record<string, string> | string] => [`legalBasis[${i}]`, b.ref]),
+      ];
+      return texts.flatMap(([field, text]) => ['ca', 'es', 'en'].filter((l) => typeof text === 'string' || !String(text[l] ?? '').trim()).map((l) => `${c.id} ${field}.${l}`));
+    });
     expect(missing).toEqual([]);
   });
 

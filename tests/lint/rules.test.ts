@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { rules } from '../../src/lint/rule-meta.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { error, info, lintBasic, lintDir, VERSION_RULES, warning, type Row } from '../helpers/lint.js';
+import { error, info, LAYER_RULES, lintBasic, lintDir, VERSION_RULES, warning, type Row } from '../helpers/lint.js';
 import { testdir } from '../helpers/testdir.js';
 
 /**
@@ -41,6 +41,11 @@ function clause(id: string, extra: string[] = [], o: { status?: string; version?
     '  - { version: 1.0.0, date: 2026-11-20, note: First version. }',
     '',
   ].join('\n');
+}
+
+/** A clause whose text is the passages given (each a YAML list item of 2-space indent); `text:` is on line 6 + extra. */
+function withPassages(id: string, extra: string[], passages: string[]): string {
+  return clause(id, extra).replace(/text:\n {2}en: .*\n/, () => `text:\n${passages.join('\n')}\n`);
 }
 
 /** questions.yaml with one question added at the end (its first line is line 67). */
@@ -92,7 +97,7 @@ const failing: Record<string, Case[]> = {
     {
       name: 'a field nothing like a known one',
       files: { [X]: clause('exit.x', ['reviewer: Anna']) },
-      expected: [error('unknown-field', X, 6, 1, 'unknown field "reviewer"', 'remove it; allowed fields: id, version, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog')],
+      expected: [error('unknown-field', X, 6, 1, 'unknown field "reviewer"', 'remove it; allowed fields: id, version, overrides, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog')],
     },
   ],
   'invalid-semver': [
@@ -269,6 +274,20 @@ const failing: Record<string, Case[]> = {
   ],
   'missing-translation': [
     { name: 'no text for the language', files: { [X]: clause('exit.x', [], { title: '{}' }) }, expected: [error('missing-translation', X, 5, 1, 'the title has no en version', 'add en: …')] },
+    {
+      name: 'a legal basis without the language',
+      files: { [X]: clause('exit.x', ['legalBasis:', '  - ref: { en: "Law 9/2017 (LCSP), Article 122.2" }', '  - ref: { fr: "Loi" }']) },
+      expected: [
+        error('missing-translation', X, 8, 5, 'legal basis 2 has no en version', 'add en: …'),
+        warning('unknown-language', X, 8, 12, "legal basis 2 has a fr version, but the library's languages are en", 'add fr to languages in clauses/library.yaml, or remove this text'),
+      ],
+    },
+    {
+      // The form before legal bases were translatable: read, but every document would print it as written.
+      name: 'a legal basis written once for every language',
+      files: { [X]: clause('exit.x', ['legalBasis: [{ ref: "Llei 9/2017 (LCSP), art. 122.2" }]']) },
+      expected: [error('missing-translation', X, 6, 21, 'legal basis 1 is a single text, not one per language: every document would cite it in this language', 'write it in each language: ref: { en: … }')],
+    },
   ],
   'unknown-language': [
     {
@@ -371,7 +390,7 @@ const failing: Record<string, Case[]> = {
         error('dead-clause', 'clauses/ownership/sensor-data.yaml', 6, 7, 'no answers can satisfy this condition, so ownership.sensor-data is never selected', 'check the values it compares and the skip logic (`when`) of the questions it uses'),
         error('unanswerable-question', 'clauses/ownership/sensor-data.yaml', 6, 20, 'dataKinds is never answered here: it is asked only when generateData, which cannot hold at this point of the condition', 'rewrite the condition so it reads this question only where it is asked'),
         error('unknown-question', QUESTIONS, 36, 15, '"generateData" is not a question of this library', 'did you mean generatesData?'),
-        warning('answer-not-asked', 'clauses/scenarios/cloud-service.yaml', 8, 3, 'dataKinds is answered but not asked for these answers (generateData); the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
+        warning('answer-not-asked', 'clauses/scenarios/cloud-service.yaml', 8, 3, 'dataKinds (generateData) is answered but not asked for these answers; the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
       ],
     },
     {
@@ -382,6 +401,11 @@ const failing: Record<string, Case[]> = {
   ],
   'unknown-option': [
     { name: 'in a condition', files: { [X]: clause('exit.x', ['when: hosting == "clod-saas"']) }, expected: [error('unknown-option', X, 6, 18, '"clod-saas" is not an option of hosting', 'did you mean cloud-saas?')] },
+    {
+      name: "in a passage's condition, at its place",
+      files: { [X]: withPassages('exit.x', [], ['  - text: { en: "The Contractor shall:" }', '  - when: generatesData and hosting == "clod-saas"', '    text: { en: "1. keep them." }']) },
+      expected: [error('unknown-option', X, 8, 40, '"clod-saas" is not an option of hosting', 'did you mean cloud-saas?')],
+    },
     {
       name: 'in the answers of a scenario',
       files: scenario('answers:\n  contractType: servics\nexpect:\n  include: [general.definitions]\n'),
@@ -435,7 +459,7 @@ const failing: Record<string, Case[]> = {
       files: questionsWith(TITLE_Q, `${TITLE_Q}\n        when: generatesData`),
       expected: [
         error('question-order', QUESTIONS, 13, 15, 'contractTitle depends on generatesData, which is asked after it', 'move generatesData before contractTitle in clauses/questions.yaml'),
-        warning('answer-not-asked', 'clauses/scenarios/works.yaml', 4, 3, 'contractTitle is answered but not asked for these answers (generatesData); the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
+        warning('answer-not-asked', 'clauses/scenarios/works.yaml', 4, 3, 'contractTitle (generatesData) is answered but not asked for these answers; the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
       ],
     },
   ],
@@ -451,6 +475,29 @@ const failing: Record<string, Case[]> = {
       expected: [error('dead-clause', X, 6, 7, 'no answers can satisfy this condition, so exit.x is never selected', 'check the values it compares and the skip logic (`when`) of the questions it uses')],
     },
   ],
+  'dead-passage': [
+    {
+      name: "a passage's condition that contradicts its clause's",
+      files: { [X]: withPassages('exit.x', ['when: generatesData'], ['  - text: { en: "The Contractor shall:" }', '  - when: not generatesData', '    text: { en: "1. keep them." }']) },
+      expected: [
+        error('dead-passage', X, 9, 11, 'no answers that select exit.x satisfy this condition, so passage 2 never prints', "check the values it compares against the clause's own condition and the skip logic (`when`) of the questions it uses"),
+      ],
+    },
+  ],
+  'definition-term': [
+    {
+      name: 'a definition that does not hold its term',
+      files: { [X]: withPassages('exit.x', [], ['  - defines: { en: Contractor }', '    text: { en: "- **the Supplier** means the company awarded the contract." }']) },
+      expected: [error('definition-term', X, 7, 20, 'the en text of passage 1 does not contain the term it defines (Contractor)', 'write the term in the definition as the other clauses write it, or correct defines')],
+    },
+  ],
+  'unused-definition': [
+    {
+      name: 'a term no other clause uses',
+      files: { [X]: withPassages('exit.x', [], ['  - defines: { en: [Data Platform, Data Platforms] }', '    text: { en: "- **the Data Platform** means the platform of the Authority." }']) },
+      expected: [warning('unused-definition', X, 7, 20, 'no other text of the library uses Data Platform / Data Platforms, so passage 1 never prints', 'remove the definition, or correct the term to the form the clauses use')],
+    },
+  ],
   'always-true': [
     {
       name: 'a tautology',
@@ -458,6 +505,11 @@ const failing: Record<string, Case[]> = {
       expected: [warning('always-true', X, 6, 7, 'every possible set of answers satisfies this condition', 'remove `when`: a clause without a condition always applies')],
     },
     { name: 'true', files: { [X]: clause('exit.x', ["when: 'true'"]) }, expected: [warning('always-true', X, 6, 7, 'every possible set of answers satisfies this condition', 'remove `when`: a clause without a condition always applies')] },
+    {
+      name: 'a passage that prints whenever its clause does',
+      files: { [X]: withPassages('exit.x', ['when: generatesData'], ['  - text: { en: "The Contractor shall:" }', '  - when: generatesData and hosting != "none" or generatesData', '    text: { en: "1. keep them." }']) },
+      expected: [warning('always-true', X, 9, 11, 'every set of answers that selects exit.x satisfies this condition, so passage 2 always prints with the clause', "remove the passage's `when`")],
+    },
   ],
   'dead-question': [
     {
@@ -474,7 +526,7 @@ const failing: Record<string, Case[]> = {
           'rewrite the condition so it reads this question only where it is asked',
         ),
         warning('dead-question', QUESTIONS, 36, 15, 'no answers satisfy this condition, so dataKinds is never asked', 'fix the condition or remove the question'),
-        warning('answer-not-asked', 'clauses/scenarios/cloud-service.yaml', 8, 3, 'dataKinds is answered but not asked for these answers (generatesData and not generatesData); the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
+        warning('answer-not-asked', 'clauses/scenarios/cloud-service.yaml', 8, 3, 'dataKinds (generatesData and not generatesData) is answered but not asked for these answers; the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
       ],
     },
   ],
@@ -600,7 +652,7 @@ const failing: Record<string, Case[]> = {
     {
       name: 'an answer to a question the interview skips',
       files: scenario('answers:\n  generatesData: false\n  processesPersonalData: true\nexpect:\n  include: [general.definitions]\n'),
-      expected: [warning('answer-not-asked', 'clauses/scenarios/s.yaml', 4, 3, 'processesPersonalData is answered but not asked for these answers (generatesData); the answer is ignored', 'remove it, or change the answers that decide whether it is asked')],
+      expected: [warning('answer-not-asked', 'clauses/scenarios/s.yaml', 4, 3, 'processesPersonalData (generatesData) is answered but not asked for these answers; the answer is ignored', 'remove it, or change the answers that decide whether it is asked')],
     },
   ],
   'scenario-no-expectation': [
@@ -632,7 +684,7 @@ const passing: Record<string, Record<string, string | null>[]> = {
   'approved-requires-draft': [{ [X]: clause('exit.x', ['requires: [exit.long-contract]'], { status: 'draft' }) }],
   'template-deprecated-clause': [template('general, exit.handover', 'ownership, personal-data, security, exit')],
   'deprecated-without-successor': [{ [X]: clause('exit.x', ['supersededBy: exit.handover'], { status: 'deprecated' }) }],
-  'missing-translation': [{ [X]: clause('exit.x', [], { title: '{ en: "A title" }' }) }],
+  'missing-translation': [{ [X]: clause('exit.x', ['legalBasis: [{ ref: { en: "Law 9/2017 (LCSP), Article 122.2" } }]'], { title: '{ en: "A title" }' }) }],
   'unknown-language': [{ [X]: clause('exit.x', [], { title: '{ en: "A title" }' }) }],
   'unknown-placeholder': [{ [X]: clause('exit.x', [], { text: 'For {{ authorityName }} and {{authorityName}}.' }) }],
   'placeholder-syntax': [{ [X]: clause('exit.x', [], { text: 'For {{ contractTitle }}, in braces {like this}.' }) }],
@@ -648,7 +700,13 @@ const passing: Record<string, Record<string, string | null>[]> = {
   'unanswerable-question': [{ [X]: clause('exit.x', ['when: generatesData and not processesPersonalData']) }],
   'question-order': [questionsWith('        when: generatesData\n        label: { en: personal data processed }', '        when: generatesData and "personal" in dataKinds\n        label: { en: personal data processed }')],
   'dead-clause': [{ [X]: clause('exit.x', ['when: contractType == "works" or contractType == "services"']) }],
-  'always-true': [{ [X]: clause('exit.x', ['when: generatesData or contractType == "works"']) }],
+  'always-true': [
+    { [X]: clause('exit.x', ['when: generatesData or contractType == "works"']) },
+    { [X]: withPassages('exit.x', ['when: generatesData'], ['  - text: { en: "The Contractor shall:" }', '  - when: hosting != "none"', '    text: { en: "1. keep them." }']) },
+  ],
+  'dead-passage': [{ [X]: withPassages('exit.x', ['when: generatesData'], ['  - text: { en: "The Contractor shall:" }', '  - when: hosting == "cloud-saas"', '    text: { en: "1. keep them." }']) }],
+  'definition-term': [{ [X]: withPassages('exit.x', [], ['  - defines: { en: Contractor }', '    text: { en: "- **the Contractor** means the company awarded the contract." }']) }],
+  'unused-definition': [{ [X]: withPassages('exit.x', [], ['  - defines: { en: [Contractor, Contractors] }', '    text: { en: "- **the Contractor** means the company awarded the contract." }']) }],
   'dead-question': [questionsWith(DATA_WHEN, `${DATA_WHEN} and contractType != "works"`)],
   // With fewer values mentioned, the condition is analysed.
   'not-analysed': [
@@ -679,9 +737,9 @@ describe('the fixture', () => {
     expect(lintBasic()).toEqual([]);
   });
 
-  test('every rule lint knows has a failing and a passing case here (or is a version rule)', () => {
+  test('every rule lint knows has a failing and a passing case here (or is a version or layer rule)', () => {
     const covered = Object.keys(failing).filter((id) => failing[id]!.length > 0 && (passing[id]?.length ?? 0) > 0);
-    expect([...covered, ...VERSION_RULES].sort()).toEqual(Object.keys(rules).sort());
+    expect([...covered, ...VERSION_RULES, ...LAYER_RULES].sort()).toEqual(Object.keys(rules).sort());
   });
 });
 
@@ -731,7 +789,7 @@ describe('a library with many mistakes', () => {
       warning('unused-question', QUESTIONS, 68, 15, 'question extraQuestion is not used by any condition or clause text', 'use it in a clause or remove it; removing a question is a major change'),
       error('answer-type', 'clauses/scenarios/s.yaml', 3, 18, 'generatesData must be true or false, not the text "yes"', 'write true or false (without quotes)'),
       warning('scenario-no-expectation', 'clauses/scenarios/s.yaml', 4, 9, 'the scenario expects nothing, so it can never fail', 'list clauses under expect.include and expect.exclude'),
-      warning('answer-not-asked', 'clauses/scenarios/works.yaml', 4, 3, 'contractTitle is answered but not asked for these answers (generatesData); the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
+      warning('answer-not-asked', 'clauses/scenarios/works.yaml', 4, 3, 'contractTitle (generatesData) is answered but not asked for these answers; the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
       error('unknown-field', 'clauses/security/z.yaml', 6, 1, 'unknown field "titel"', 'did you mean title?'),
       error('template-deprecated-clause', TEMPLATE, 5, 24, 'the template places exit.old-handover, which is deprecated', 'use exit.handover instead'),
     ]);
@@ -743,7 +801,7 @@ describe('whole small libraries', () => {
   const tiny = {
     'clauses/library.yaml': 'id: tiny\ntitle: { en: Tiny, es: Diminuta }\nversion: 1.0.0\nlanguages: [en, es]\ncategories:\n  - id: general\n    title: { en: General, es: General }\n',
     'clauses/questions.yaml': 'sections:\n  - id: s\n    title: { en: S, es: S }\n    questions:\n      - { id: authorityName, type: text, label: { en: a, es: a }, prompt: { en: a?, es: a? } }\n',
-    'clauses/general/scope.yaml': 'id: general.scope\nversion: 1.0.0\nstatus: approved\ncategory: general\ntitle: { en: Scope, es: Ámbito }\ntext:\n  en: For {{ authorityName }}.\n  es: Para {{ authorityName }}.\nguidance: { en: G, es: G }\nchangelog:\n  - { version: 1.0.0, date: 2026-11-20, note: First. }\n',
+    'clauses/general/scope.yaml': 'id: general.scope\nversion: 1.0.0\nstatus: approved\ncategory: general\ntitle: { en: Scope, es: Ámbito }\ntext:\n  en: For {{ authorityName }}.\n  es: Para {{ authorityName }}.\nguidance: { en: G, es: G }\nlegalBasis: [{ ref: { en: "Law 9/2017, Article 1", es: "Ley 9/2017, art. 1" } }]\nchangelog:\n  - { version: 1.0.0, date: 2026-11-20, note: First. }\n',
     'templates/main.yaml': 'id: main\ntitle: { en: T, es: T }\nparts:\n  - heading: { en: H, es: H }\n    include: [general]\n',
   };
 
@@ -756,11 +814,12 @@ describe('whole small libraries', () => {
       ...tiny,
       'clauses/library.yaml': tiny['clauses/library.yaml'].replace('title: { en: General, es: General }', 'title: { en: General }'),
       'clauses/questions.yaml': tiny['clauses/questions.yaml'].replace('prompt: { en: a?, es: a? }', 'prompt: { en: a? }'),
-      'clauses/general/scope.yaml': tiny['clauses/general/scope.yaml'].replace('  es: Para {{ authorityName }}.\n', ''),
+      'clauses/general/scope.yaml': tiny['clauses/general/scope.yaml'].replace('  es: Para {{ authorityName }}.\n', '').replace('legalBasis: [{ ref: { en: "Law 9/2017, Article 1", es: "Ley 9/2017, art. 1" } }]', 'legalBasis:\n  - ref: { en: "Law 9/2017, Article 1" }'),
       'templates/main.yaml': tiny['templates/main.yaml'].replace('heading: { en: H, es: H }', 'heading: { es: H }'),
     });
     expect(lintDir(dir)).toEqual([
       error('missing-translation', 'clauses/general/scope.yaml', 6, 1, 'the text has no es version', 'add es: …'),
+      error('missing-translation', 'clauses/general/scope.yaml', 10, 5, 'legal basis 1 has no es version', 'add es: …'),
       error('missing-translation', 'clauses/library.yaml', 7, 5, 'the title of category general has no es version', 'add es: …'),
       error('missing-translation', 'clauses/questions.yaml', 5, 67, 'the prompt of authorityName has no es version', 'add es: …'),
       error('missing-translation', 'templates/main.yaml', 4, 5, 'the heading of part 1 has no en version', 'add en: …'),

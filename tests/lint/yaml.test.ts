@@ -120,8 +120,8 @@ describe('keys that name JavaScript internals do not reach them', () => {
       }),
     ).toEqual([
       error('unknown-field', ENS, 5, 32, '"__proto__" is not allowed in title: expected one text per language, for example { ca: …, es: …, en: … }', 'rename or remove it'),
-      error('unknown-field', ENS, 15, 1, 'unknown field "__proto__"', 'remove it; allowed fields: id, version, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog'),
-      error('unknown-field', ENS, 16, 1, 'unknown field "constructor"', 'remove it; allowed fields: id, version, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog'),
+      error('unknown-field', ENS, 15, 1, 'unknown field "__proto__"', 'remove it; allowed fields: id, version, overrides, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog'),
+      error('unknown-field', ENS, 16, 1, 'unknown field "constructor"', 'remove it; allowed fields: id, version, overrides, status, category, order, title, when, requires, excludes, supersededBy, text, guidance, legalBasis, changelog'),
     ]);
   });
 

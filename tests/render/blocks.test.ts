@@ -28,11 +28,14 @@ describe('clause text as Word paragraphs', () => {
     const specs = blockSpecs(parsed, () => ++instances);
     expect(specs.map((s) => s.children.length > 0)).toHaveLength(paragraphTexts(parsed).length);
     expect(paragraphTexts(parsed)).toEqual(['Intro with ANSWER.', 'one', 'a second paragraph in item one', 'two', 'bullet under two', 'ordered under a bullet', '', 'Outro.']);
-    // The continuation paragraph has no label; the ordered list under a bullet starts a list of its own.
+    // Every paragraph is formatted by its style alone: Body Text, List Number, List Bullet, List Continue.
+    expect(specs.map((s) => s.options.style)).toEqual(['BodyText', 'ListNumber', 'ListContinue', 'ListNumber', 'ListBullet2', 'ListNumber3', 'ListNumber', 'BodyText']);
+    expect(specs.every((s) => s.options.alignment === undefined && s.options.indent === undefined)).toBe(true);
+    // The continuation paragraph has no label; bullets take theirs from the style; the ordered list under a bullet starts a list of its own.
     expect(specs[2]!.options.numbering).toBeUndefined();
-    expect(specs[2]!.options.indent).toEqual({ left: 567 });
-    expect(specs[5]!.options.numbering).toEqual({ reference: 'clausula-ordered', level: 2, instance: 2 });
-    expect(specs[6]!.options.numbering).toEqual({ reference: 'clausula-ordered', level: 0, instance: 1 });
+    expect(specs[4]!.options.numbering).toBeUndefined();
+    expect(specs[5]!.options.numbering).toEqual({ reference: 'clausula-ordered', level: 2, instance: 2, custom: true });
+    expect(specs[6]!.options.numbering).toEqual({ reference: 'clausula-ordered', level: 0, instance: 1, custom: true });
     expect(makeParagraphs(specs)).toHaveLength(8);
   });
 });

@@ -10,7 +10,7 @@ const out: Record<string, string> = {};
 beforeAll(async () => {
   dir = suiteFixture('render');
   for (const format of ['md', 'html', 'json', 'docx']) {
-    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--format', format, '-o', `t.${format}`, '--rationale'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
+    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--format', format, '-o', `t.${format}`, '--rationale', '--template', 'main'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
     expect(result.code, result.stderr).toBe(0);
     if (format !== 'docx') out[format] = readFileSync(join(dir, `t.${format}`), 'utf8');
   }
@@ -28,16 +28,16 @@ const CONTENT = [
   'General provisions',
   'These clauses bind City of Testville and the Contractor.',
   'Terms of the contract',
-  'The City of Testville awards the contract "Parking sensors". Note: none.',
+  'The City of Testville awards the contract “Parking sensors”. Note: none.',
   'on request.',
   'Amount: 1,234.5; start: 31 January 2027; kinds: Sensor readings and Personal data.',
   'Second clause with lists',
   'another bullet.',
   'Personal data of City of Testville stay in the EEA.',
-  'Annex I. Tender data profile',
-  'Annex II. Provenance of the clauses',
-  'Annex III. Why each clause is included',
-  'Applies when the contractor processes personal data.',
+  'Appendix I. Tender data profile',
+  'Appendix II. Provenance of the clauses',
+  'Appendix III. Why each clause is included',
+  'Included because the contractor processes personal data.',
 ];
 
 describe('md, html, json and docx carry the same content', () => {
@@ -53,8 +53,8 @@ describe('md, html, json and docx carry the same content', () => {
 
   it('json has a stable, versioned shape', () => {
     const doc = JSON.parse(out.json!);
-    expect(Object.keys(doc)).toEqual(['format', 'version', 'kind', 'language', 'title', 'template', 'library', 'date', 'header', 'notice', 'cover', 'parts', 'annexes', 'blanks', 'unplaced']);
-    expect(doc).toMatchObject({ format: 'clausula-document', version: 1, kind: 'tender', language: 'en', template: 'main', date: '2026-11-18', header: 'EXP-2026-7', notice: null, unplaced: ['extra.annexed'] });
+    expect(Object.keys(doc)).toEqual(['format', 'version', 'kind', 'language', 'title', 'template', 'library', 'date', 'header', 'annexLine', 'notice', 'cover', 'parts', 'annexes', 'blanks', 'unplaced']);
+    expect(doc).toMatchObject({ format: 'clausula-document', version: 1, kind: 'tender', language: 'en', template: 'main', date: '2026-11-18', header: 'File EXP-2026-7', annexLine: 'Annex No. __', notice: null, unplaced: ['extra.annexed'] });
     expect(doc.cover[0]).toEqual({ label: 'Contracting authority', value: 'City of Testville' });
     const clause = doc.parts[0].clauses[0];
     expect(Object.keys(clause)).toEqual(['number', 'id', 'version', 'status', 'hash', 'shortHash', 'textHash', 'title', 'blocks', 'legalBasis', 'rationale', 'guide']);
@@ -82,8 +82,8 @@ describe('md, html, json and docx carry the same content', () => {
     };
     walk(doc);
     const text = strings.join('\n');
-    for (const s of CONTENT.filter((c) => !c.startsWith('Annex '))) expect(text, s).toContain(s);
-    expect(doc.annexes.map((a: { heading: string }) => a.heading)).toEqual(CONTENT.filter((c) => c.startsWith('Annex ')));
+    for (const s of CONTENT.filter((c) => !c.startsWith('Appendix '))) expect(text, s).toContain(s);
+    expect(doc.annexes.map((a: { heading: string }) => a.heading)).toEqual(CONTENT.filter((c) => c.startsWith('Appendix ')));
   });
 
   it('md is read back by a CommonMark reader as a numbered outline with lists', () => {

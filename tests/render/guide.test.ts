@@ -5,7 +5,38 @@ import { runCli } from '../helpers/cli.js';
 import { docxParts, paragraphs, paragraphsWithStyle, texts } from '../helpers/docx.js';
 import { fixtureCopy } from '../helpers/testdir.js';
 
+const PASSAGES = [
+  'id: data.personal',
+  'version: 1.0.0',
+  'status: approved',
+  'category: data',
+  'when: processesPersonalData',
+  'title: { en: Personal data, es: Datos personales }',
+  'text:',
+  '  - text: { en: "The Contractor shall:", es: "La empresa contratista:" }',
+  '  - when: \'"video" in kinds\'',
+  '    text: { en: "1. blur faces;", es: "1. difuminará las caras;" }',
+  '  - defines: { en: Data Platform, es: Plataforma de Datos }',
+  '    text: { en: "1. feed the Data Platform.", es: "1. alimentará la Plataforma de Datos." }',
+  'guidance: { en: When personal data are processed., es: Cuando se tratan datos personales. }',
+  'changelog:',
+  '  - { version: 1.0.0, date: 2026-11-20, note: First version. }',
+  '',
+].join('\n');
+
 describe('clausula guide', () => {
+  it('prints every passage of a clause, each that prints only under a condition saying so, in the guideline language', async () => {
+    const dir = fixtureCopy('render', { 'clauses/data/personal.yaml': PASSAGES });
+    for (const [language, expected] of [
+      ['en', 'The Contractor shall:\n\n1. *\\[Only if the kinds of data include “video”:\\]* blur faces;\n2. *\\[Only if the document uses “Data Platform”:\\]* feed the Data Platform.'],
+      ['es', '2. *\\[Solo si el documento utiliza «Plataforma de Datos»:\\]* alimentará la Plataforma de Datos.'],
+    ] as const) {
+      const result = await runCli(['--library', dir, 'guide', '--lang', language, '--format', 'md', '-o', '-'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(expected);
+    }
+  });
+
   it('lists every clause by category: when it applies, text, guidance, legal bases, version and status', async () => {
     const dir = fixtureCopy('render');
     const result = await runCli(['--library', dir, 'guide', '--format', 'md', '-o', '-'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
@@ -15,7 +46,7 @@ describe('clausula guide', () => {
     expect(md).toContain('# Guideline for the data clauses of tenders');
     expect(md).toContain('- **Clause library:** Render fixture clauses (render-fixture@2.1.0)');
     expect(md).toContain('## 1. General\n\n### 1.1 Terms of the contract\n\n*When it applies: Always applies.*');
-    expect(md).toContain('The \\[the authority\\] awards the contract "\\[the contract title\\]".');
+    expect(md).toContain('The \\[the authority\\] awards the contract “\\[the contract title\\]”.');
     expect(md).toContain('**Guidance for officers**\n\nAlways include it; it names the **parties**.');
     expect(md).toContain('*Version 1.2.0 · approved*');
     expect(md).toContain('### 2.1 Personal data\n\n*When it applies: Applies when the contractor processes personal data.*');
@@ -37,7 +68,10 @@ describe('clausula guide', () => {
     expect(text).toContain('Cuándo se aplica: Se aplica cuando el contratista trata datos personales.');
     expect(text).toContain('Orientaciones para el personal gestor');
     expect(text).toContain('Versión 0.1.0 · borrador');
-    expect(paragraphs(parts.get('word/footnotes.xml')!).join('\n')).toContain('Law 40/2015, art. 3');
+    // The legal bases too are in the guideline's language.
+    const footnotes = paragraphs(parts.get('word/footnotes.xml')!).join('\n');
+    expect(footnotes).toContain('Ley 40/2015, art. 3 — https://example.org/law40');
+    expect(footnotes).not.toContain('Law 40/2015');
     const again = await runCli(['--library', dir, 'guide', '--lang', 'es'], { cwd: dir });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('render-fixture-guide.es.docx already exists');

@@ -33,7 +33,7 @@ let dir: string;
 beforeAll(async () => {
   dir = suiteFixture('render', { 'answers/hostile.yaml': YAML, 'answers/control.yaml': CONTROL });
   for (const format of ['docx', 'md', 'html', 'json']) {
-    const result = await runCli(['--library', dir, 'build', 'answers/hostile.yaml', '--format', format, '-o', `hostile.${format}`], { cwd: dir });
+    const result = await runCli(['--library', dir, 'build', 'answers/hostile.yaml', '--format', format, '-o', `hostile.${format}`, '--template', 'main'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
   }
 });
@@ -43,7 +43,7 @@ describe('answers are literal text in every format', () => {
     const parts = await docxParts(join(dir, 'hostile.docx'));
     const text = paragraphs(parts.get('word/document.xml')!).join('\n');
     for (const value of Object.values(HOSTILE)) expect(text).toContain(value);
-    expect(text).toContain(`The ${HOSTILE.authorityName} awards the contract "${LONG}". Note: ${HOSTILE.note}.`);
+    expect(text).toContain(`The ${HOSTILE.authorityName} awards the contract “${LONG}”. Note: ${HOSTILE.note}.`);
     // No answer became markup: the only w:t elements are clausula's own.
     expect(parts.get('word/document.xml')).toContain('&lt;w:t&gt;Fake&lt;/w:t&gt;');
     const verify = await runCli(['--library', dir, 'verify', 'hostile.docx'], { cwd: dir });
@@ -83,10 +83,10 @@ describe('answers are literal text in every format', () => {
   });
 
   it('drops control characters XML cannot hold and turns tabs and line ends into spaces', async () => {
-    const result = await runCli(['--library', dir, 'build', 'answers/control.yaml', '-o', 'control.docx'], { cwd: dir });
+    const result = await runCli(['--library', dir, 'build', 'answers/control.yaml', '-o', 'control.docx', '--template', 'main'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const text = paragraphs((await docxParts(join(dir, 'control.docx'))).get('word/document.xml')!).join('\n');
-    expect(text).toContain('The bell and [31mred[0m end awards the contract "tab here, line break".');
+    expect(text).toContain('The bell and [31mred[0m end awards the contract “tab here, line break”.');
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
   });
 });

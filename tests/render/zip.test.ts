@@ -35,7 +35,7 @@ describe('the zip package', () => {
     const bytes = writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }], new Date(0));
     await expect(readReferenceDoc(bytes, 'plain.docx')).rejects.toThrow('plain.docx has no styles (word/styles.xml is missing)');
     const odd = writeZip([{ name: 'word/styles.xml', data: Buffer.from('<html></html>') }], new Date(0));
-    await expect(readReferenceDoc(odd, 'odd.docx')).rejects.toThrow('odd.docx has a styles part that is not WordprocessingML styles');
+    await expect(readReferenceDoc(odd, 'odd.docx')).rejects.toThrow('odd.docx: word/styles.xml is not WordprocessingML styles: its root element is <html>');
   });
 
   it('numbers bookmarks and TOC anchors in the order they appear', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { testdir } from '../helpers/testdir.js';
+import { starterLibrary } from '../../src/init/starter.js';
 import { folders, git, repository } from './diff-fixture.js';
 
 /** `clausula diff v1 v2` on the fixture repository (see diff-fixture.ts), as the terminal shows it. */
@@ -337,5 +338,67 @@ describe('clausula diff: bad sides', () => {
     const r = await runCli(['diff', one, two]);
     expect(r.stderr).toBe(`clausula: warning: ${two}: 1 library file could not be read and is left out of the comparison: clauses/ownership/reuse.yaml\n`);
     expect(r.stdout).toContain('Removed clauses\n  - ownership.reuse  1.0.0  approved  Reuse of the data\n');
+  });
+});
+
+describe('clausula diff across the change to translatable legal bases', () => {
+  it('reads an older release whose legal bases are one string, and lists their translation as a patch change', async () => {
+    const PROCESSOR = 'clauses/personal-data/processor.yaml';
+    const now = starterLibrary('city-clauses', ['en', 'es'], '2026-01-15');
+    const before = { ...now, [PROCESSOR]: now[PROCESSOR]!.replace(/ {2}- ref:\n.*\n.*\n/, '  - ref: "Regulation (EU) 2016/679 (GDPR), art. 28"\n') };
+    expect(before[PROCESSOR]).not.toBe(now[PROCESSOR]);
+    const after = {
+      ...now,
+      'clauses/library.yaml': now['clauses/library.yaml']!.replace('version: 0.1.0', 'version: 0.1.1'),
+      [PROCESSOR]: now[PROCESSOR]!.replace('version: 1.0.0', 'version: 1.0.1').replace('changelog:\n', 'changelog:\n  - { version: 1.0.1, date: 2026-02-01, note: Legal basis in each language. }\n'),
+    };
+    const r = await runCli(['diff', testdir(before), testdir(after)]);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.includes('~ personal-data.processor'));
+    expect(lines.slice(at, at + 6)).toEqual([
+      '  ~ personal-data.processor  1.0.0 → 1.0.1 (patch)  ✔ matches the policy (needs patch)',
+      '      Processing on behalf of the authority',
+      '      patch  legal basis changed',
+      '      legal basis - Regulation (EU) 2016/679 (GDPR), art. 28',
+      '      legal basis + en: Regulation (EU) 2016/679 (GDPR), Article 28 | es: Reglamento (UE) 2016/679 (RGPD), art. 28',
+      '      changelog 1.0.1 (2026-02-01): Legal basis in each language.',
+    ]);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('clausula diff on passages', () => {
+  it('treats a passage whose text stays and whose condition narrows like a narrowed clause condition', async () => {
+    const OWNERSHIP = 'clauses/ownership/generated-data.yaml';
+    const passages = (when: string) =>
+      [
+        'text:',
+        '  - text: { en: "The contractor shall:", es: "La empresa contratista:" }',
+        `  - ${when}text: { en: "1. keep the data in the EEA.", es: "1. mantendrá los datos en el EEE." }`,
+        'guidance:',
+      ].join('\n');
+    const files = starterLibrary('city-clauses', ['en', 'es'], '2026-01-15');
+    const withText = (when: string) => files[OWNERSHIP]!.replace(/text:\n[\s\S]*?\nguidance:/, () => passages(when));
+    const before = { ...files, [OWNERSHIP]: withText('') };
+    const after = {
+      ...files,
+      'clauses/library.yaml': files['clauses/library.yaml']!.replace('version: 0.1.0', 'version: 1.0.0'),
+      [OWNERSHIP]: withText('when: processesPersonalData\n    ')
+        .replace('version: 1.0.0', 'version: 1.0.1')
+        .replace('changelog:\n', 'changelog:\n  - { version: 1.0.1, date: 2026-02-01, note: Only with personal data. }\n'),
+    };
+    const r = await runCli(['diff', testdir(before), testdir(after)]);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.includes('~ ownership.generated-data'));
+    expect(lines.slice(at, at + 4)).toEqual([
+      '  ~ ownership.generated-data  1.0.0 → 1.0.1 (patch)  ✖ too small: needs a major version',
+      '      Ownership of the data',
+      '      major  passage 2: condition narrowed: some tenders that had it no longer get it',
+      '      patch  text changed (en, es)',
+    ]);
+    // The word diff shows the condition where it is.
+    expect(r.stdout).toContain('{+[when: processesPersonalData]+}');
   });
 });

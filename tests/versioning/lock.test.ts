@@ -78,6 +78,8 @@ describe('the lock', () => {
       clausesChanged: ['access.a', 'access.b', 'access.c', 'access.d'],
       libraryIdChanged: false,
       libraryVersionChanged: true,
+      bases: [],
+      overridesChanged: false,
       stale: true,
     });
     expect(compareWithLock(locked, locked).stale).toBe(false);

@@ -65,7 +65,7 @@ describe('version rules against the lock', () => {
     for (const [from, to] of [
       ['when: generatesData', 'when: generatesData and processesPersonalData'],
       ['"Ownership of the data"', '"Ownership of all data"'],
-      ['legalBasis:\n  - ref: "Directive (EU) 2019/1024, art. 1"', 'legalBasis:\n  - ref: "Directive (EU) 2019/1024, art. 2"'],
+      ['en: "Law 9/2017 (LCSP), Article 122.2"', 'en: "Law 9/2017 (LCSP), Article 122.1"'],
       ['when: generatesData', 'when: generatesData\nrequires: [personal-data.processor]'],
     ] as const) {
       const dir = library();

@@ -1,28 +1,28 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError, OutputError, UsageError } from '../../errors.js';
+import { clauseConditions } from '../../text/passages.js';
 import { parseCondition } from '../../expr/parse.js';
 import type { Finding } from '../../finding.js';
 import type { Library } from '../../library/model.js';
-import { locateInString } from '../../library/yaml-source.js';
+import { locateInString, shownFile } from '../../library/yaml-source.js';
 import type { ReferenceDoc } from '../../render/docx/reference.js';
+import { messages } from '../../text/messages/index.js';
+import { renderDocument, styledFormats, type DocumentFormat } from '../../render/index.js';
+import type { DocumentModel } from '../../assemble/document.js';
 import type { CommandContext } from '../context.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, relativeToCwd } from '../load.js';
 import { outputFailure } from '../output-failure.js';
+import { warningLine } from '../report-error.js';
 
 /** A document is only built from a library that read without errors: a clause left out silently could be a legal gap. */
 export function requireReadableLibrary(ctx: CommandContext, library: Library): void {
-  if (!library.manifest) {
-    throw new InputError(`${displayPath(ctx, library.dir)} is not a clause library: clauses/library.yaml is missing or unreadable`, 'give the library folder with --library, or create one with clausula init');
-  }
+  const t = messages(ctx.language).common;
+  if (!library.manifest) throw new InputError(t.notALibrary(displayPath(ctx, library.dir)), t.giveLibrary(ctx.command('init', 'DIR')));
   const errors = library.findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return;
-  throw new InputError(
-    `the clause library has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; no document is built from it`,
-    'fix them (clausula lint shows every problem), then build again',
-    relativeToCwd(ctx, library, errors),
-  );
+  throw new InputError(t.libraryHasErrors(errors.length), t.fixLibrary(ctx.command('lint')), relativeToCwd(ctx, library, errors));
 }
 
 /**
@@ -31,27 +31,27 @@ export function requireReadableLibrary(ctx: CommandContext, library: Library): v
  * (Deprecated clauses, and drafts unless allowed in, are never selected: theirs do not matter.)
  */
 export function requireParsableConditions(ctx: CommandContext, library: Library, includeDrafts: boolean): void {
+  const t = messages(ctx.language).common;
   const findings: Finding[] = [];
   for (const { value: clause, source } of library.clauses) {
-    if (clause.when === undefined || clause.status === 'deprecated' || (clause.status === 'draft' && !includeDrafts)) continue;
-    const parsed = parseCondition(clause.when);
-    if (parsed.ok) continue;
-    const { message, fix, offset, length } = parsed.error;
-    findings.push({
-      ruleId: 'condition-syntax',
-      severity: 'error',
-      file: source.file,
-      ...locateInString(source, ['when'], clause.when, offset, length),
-      message: `the condition of ${clause.id} does not parse: ${message}`,
-      ...(fix ? { fix } : {}),
-    });
+    if (clause.status === 'deprecated' || (clause.status === 'draft' && !includeDrafts)) continue;
+    // A passage's condition too: a passage left out unseen could be the duty that matters.
+    for (const { when, path, passage } of clauseConditions(clause)) {
+      const parsed = parseCondition(when);
+      if (parsed.ok) continue;
+      const { message, fix, offset, length } = parsed.error;
+      findings.push({
+        ruleId: 'condition-syntax',
+        severity: 'error',
+        file: shownFile(source),
+        ...locateInString(source, path, when, offset, length),
+        message: t.conditionDoesNotParse(passage === undefined ? clause.id : t.passageOf(passage + 1, clause.id), message),
+        ...(fix ? { fix } : {}),
+      });
+    }
   }
   if (findings.length === 0) return;
-  throw new InputError(
-    `${findings.length === 1 ? 'a clause condition does' : `${findings.length} clause conditions do`} not parse; no document is built, since a clause would be left out unseen`,
-    'correct the condition (clausula lint shows every problem), then build again',
-    relativeToCwd(ctx, library, findings),
-  );
+  throw new InputError(t.conditionsDoNotParse(findings.length), t.fixCondition(ctx.command('lint')), relativeToCwd(ctx, library, findings));
 }
 
 /**
@@ -66,16 +66,50 @@ export function documentTarget(ctx: CommandContext, requested: string | undefine
 }
 
 export function warn(ctx: CommandContext, message: string): void {
-  ctx.io.stderr.write(`clausula: warning: ${terminalSafe(message)}\n`);
+  ctx.io.stderr.write(warningLine(message, ctx.language));
 }
 
 /**
- * `-o -`: the document on standard output; a Word document is binary, so never onto a
- * terminal. Waits until it is written, so that a full disk is an error before any line says
+ * Options that only some formats take, refused with the others before any work is done; a
+ * PDF needs LibreOffice, looked for first, so a missing one is said before anything else.
+ */
+export async function checkFormatOptions(ctx: CommandContext, format: DocumentFormat, options: Record<string, unknown>, instead: string): Promise<void> {
+  if (options.referenceDoc !== undefined && !styledFormats.includes(format)) {
+    throw new UsageError('--reference-doc only applies to Word documents and PDFs', `drop --reference-doc, or ${instead} with --format docx or pdf`);
+  }
+  if (options.tocPageNumbers === true && format !== 'docx') {
+    throw new UsageError(`--toc-page-numbers only applies to Word documents${format === 'pdf' ? ': a PDF always has them' : ''}`, `drop --toc-page-numbers, or ${instead} with --format docx`);
+  }
+  if (format === 'pdf') (await import('../../render/office/office.js')).findOffice(ctx.io.env, 'a PDF');
+}
+
+/**
+ * Render the document. With --toc-page-numbers a Word document gets its table of contents'
+ * page numbers from LibreOffice's layout when LibreOffice is installed, else from docx's own
+ * estimate, with a warning that Word's layout may differ.
+ */
+export async function renderFor(ctx: CommandContext, format: DocumentFormat, model: DocumentModel, options: { date: Date; reference?: ReferenceDoc; tocPageNumbers?: boolean }): Promise<string | Uint8Array> {
+  const base = { date: options.date, env: ctx.io.env, ...(options.reference ? { reference: options.reference } : {}) };
+  if (format !== 'docx' || options.tocPageNumbers !== true) return renderDocument(format, model, base);
+  const office = await import('../../render/office/index.js');
+  try {
+    office.findOffice(ctx.io.env, '--toc-page-numbers');
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    warn(ctx, `LibreOffice is not installed, so the table of contents' page numbers are an estimate; update the table in Word (References › Update Table) before you print, or ${office.INSTALL_OFFICE}`);
+    return renderDocument(format, model, { ...base, tocPages: 'estimate' });
+  }
+  return renderDocument(format, model, { ...base, tocPages: await office.layOutTocPages(model, base) });
+}
+
+/**
+ * `-o -`: the document on standard output; a Word document or a PDF is binary, so never onto
+ * a terminal. Waits until it is written, so that a full disk is an error before any line says
  * the document was written.
  */
 export async function writeToStdout(ctx: CommandContext, rendered: string | Uint8Array): Promise<void> {
-  if (typeof rendered !== 'string' && ctx.io.stdout.isTTY) throw new UsageError('a Word document is binary and is not written to a terminal', 'give a file name with -o, or redirect the output to a file');
+  const t = messages(ctx.language).build;
+  if (typeof rendered !== 'string' && ctx.io.stdout.isTTY) throw new UsageError(t.binaryToTerminal, t.giveFileOrRedirect);
   // On a terminal it is read, not kept: nothing in it may act on the terminal. Elsewhere, the exact bytes.
   const chunk = typeof rendered === 'string' && ctx.io.stdout.isTTY ? terminalSafe(rendered, 'text') : rendered;
   const write = ctx.io.stdout.write as (chunk: string | Uint8Array, callback: (error?: Error | null) => void) => unknown;

@@ -1,19 +1,17 @@
 import { join } from 'node:path';
 import { buildGuide } from '../../assemble/guide.js';
 import { UsageError } from '../../errors.js';
-import { documentFormats, renderDocument, type DocumentFormat } from '../../render/index.js';
+import { documentFormats, type DocumentFormat } from '../../render/index.js';
 import { checkWritable, writeFileSafely, type Protected } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
 import { languageFor, libraryFiles, loadFor } from '../load.js';
-import { documentTarget, readReference, requireReadableLibrary, writeToStdout } from './document-output.js';
+import { checkFormatOptions, documentTarget, readReference, renderFor, requireReadableLibrary, writeToStdout } from './document-output.js';
 
 export async function run(ctx: CommandContext, _args: string[], options: Record<string, unknown>): Promise<number> {
   const format = String(options.format ?? 'docx') as DocumentFormat;
   if (!documentFormats.includes(format)) throw new UsageError(`there is no format ${format}`, `choose one of: ${documentFormats.join(', ')}`);
-  if (options.referenceDoc !== undefined && format !== 'docx') {
-    throw new UsageError('--reference-doc only applies to Word documents', 'drop --reference-doc, or write the guideline with --format docx');
-  }
+  await checkFormatOptions(ctx, format, options, 'write the guideline');
   const library = loadFor(ctx);
   requireReadableLibrary(ctx, library);
   const language = languageFor(library, options.lang);
@@ -28,7 +26,7 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
 
   const date = documentDate(ctx.io.env);
   const model = buildGuide(library, { language, date });
-  const rendered = await renderDocument(format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
+  const rendered = await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
   if (path === undefined) await writeToStdout(ctx, rendered);
   else await writeFileSafely(path, rendered, { force, protect, display: shown });
 

@@ -5,6 +5,7 @@ import { InputError } from '../../errors.js';
 import { compareFindings, type Finding } from '../../finding.js';
 import { formatStylish } from '../../lint/format/stylish.js';
 import { createContext } from '../../lint/context.js';
+import { checkLayers } from '../../lint/rules/layers.js';
 import { checkVersions } from '../../lint/rules/versions.js';
 import { LIBRARY_FILE, LOCK_FILE, QUESTIONS_FILE, SCENARIOS_DIR } from '../../library/load-library.js';
 import { compareWithLock, formatLockFile, lockOf } from '../../versioning/lock.js';
@@ -15,8 +16,11 @@ import { toolVersion, type CommandContext } from '../context.js';
 import { displayPath, loadFor, relativeToCwd } from '../load.js';
 import { terminalJson } from '../../text/terminal-safe.js';
 
-/** The version findings that make locking wrong: the lock would accept a change nobody versioned. */
-const BLOCKING = new Set(['version-not-bumped', 'version-decreased', 'library-version-not-bumped']);
+/**
+ * The findings that make locking wrong: the lock would accept a change nobody versioned, or
+ * record as reviewed a base change that a layer's adaptation has not been checked against.
+ */
+const BLOCKING = new Set(['version-not-bumped', 'version-decreased', 'library-version-not-bumped', 'override-outdated']);
 
 /**
  * `clausula lock [dir]`: write clauses/clauses.lock.yaml. Refuses (exit 2) when the
@@ -35,8 +39,12 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   if (versionFindings.length > 0 && options.force !== true) {
     const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
     const report = formatStylish(relativeToCwd(ctx, library, versionFindings), { chalk, toolVersion: toolVersion(), root: ctx.io.cwd });
+    const versions = versionFindings.some((f) => f.ruleId !== 'override-outdated');
+    const reviews = versionFindings.some((f) => f.ruleId === 'override-outdated');
+    const first = [versions ? 'changed clauses need new versions' : undefined, reviews ? 'upstream changes to what this library adapts need a review' : undefined].filter(Boolean).join(', and ');
+    const next = [versions ? 'Raise the versions (see docs/versioning.md) and add changelog entries' : undefined, reviews ? 'review each upstream change (clausula upgrade shows them) and update overrides:' : undefined].filter(Boolean).join('; ');
     ctx.io.stderr.write(
-      `clausula: ${shownPath} not written: changed clauses need new versions first\n\n${report}\nRaise the versions (see docs/versioning.md), add changelog entries and run clausula lock again.\nTo record the library as it is anyway (a library not yet released), run clausula lock --force.\n`,
+      `clausula: ${shownPath} not written: ${first} first\n\n${report}\n${next}; then run clausula lock again.\nTo record the library as it is anyway (a library not yet released), run clausula lock --force.\n`,
     );
     return 1;
   }
@@ -62,6 +70,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
           changed: delta ? delta.clausesChanged.filter((id) => !delta.added.includes(id) && !delta.removed.includes(id)) : [],
           added: delta ? delta.added : Object.keys(lock.clauses),
           removed: delta ? delta.removed : [],
+          ...(lock.bases ? { bases: lock.bases.map((b) => `${b.library}@${b.version}`) } : {}),
         }) + '\n',
     );
     return 0;
@@ -75,7 +84,8 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     const changed = delta.clausesChanged.length - delta.added.length - delta.removed.length;
     const counts = [`${changed} changed`, `${delta.added.length} added`, `${delta.removed.length} removed`].join(', ');
     const release = delta.libraryVersionChanged ? `; release ${library.lock!.value.version} → ${lock.version}` : '';
-    ctx.io.stdout.write(`Wrote ${shownPath} (${what}: ${counts}${release})\n`);
+    const bases = delta.bases.map((b) => `; ${b}`).join('');
+    ctx.io.stdout.write(`Wrote ${shownPath} (${what}: ${counts}${release}${bases})\n`);
   }
   return 0;
 }
@@ -85,7 +95,12 @@ const LOCK_RULES = (library: Library): WriteRules => ({ kind: 'owned', within: l
 
 /** Locking a library part of which cannot be read would record it without those clauses. */
 function refuseUnreadable(ctx: CommandContext, library: Library): void {
-  const problems = library.findings.filter((f) => f.severity === 'error' && isClauseOrManifest(f.file));
+  // The base must be one the library accepts, else the lock would record a release nobody chose.
+  const base = library.findings.filter((f) => f.severity === 'error' && f.file === LIBRARY_FILE && (f.ruleId.startsWith('base-') || f.ruleId === 'invalid-semver'));
+  if (base.length > 0) {
+    throw new InputError(`cannot lock: ${base[0]!.message}`, base[0]!.fix ?? 'correct extends: in clauses/library.yaml, then run clausula lock again', relativeToCwd(ctx, library, base).sort(compareFindings));
+  }
+  const problems = library.findings.filter((f) => f.severity === 'error' && isClauseOrManifest(withinLayer(library, f.file)));
   const ids = library.clauses.map((c) => c.value.id);
   const duplicates = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
   if (!library.manifest || problems.length > 0) {
@@ -104,6 +119,12 @@ function refuseUnreadable(ctx: CommandContext, library: Library): void {
   }
 }
 
+/** A file's path inside the folder of the layer it belongs to: a base's clause file counts as much as the library's own. */
+function withinLayer(library: Library, file: string): string {
+  for (const layer of library.layers.slice(1)) if (file.startsWith(layer.prefix + '/')) return file.slice(layer.prefix.length + 1);
+  return file;
+}
+
 function isClauseOrManifest(file: string): boolean {
   if (file === LOCK_FILE || file === QUESTIONS_FILE || file.startsWith(SCENARIOS_DIR + '/')) return false;
   return file === LIBRARY_FILE || file.startsWith('clauses/');
@@ -112,5 +133,6 @@ function isClauseOrManifest(file: string): boolean {
 function blockingFindings(library: Library): Finding[] {
   const ctx = createContext(library);
   checkVersions(ctx);
+  checkLayers(ctx);
   return ctx.findings.filter((f) => BLOCKING.has(f.ruleId)).sort(compareFindings);
 }

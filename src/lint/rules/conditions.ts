@@ -7,6 +7,9 @@ import { evaluate } from '../../expr/evaluate.js';
 import { parseCondition } from '../../expr/parse.js';
 import type { PathSegment, YamlSource } from '../../library/yaml-source.js';
 import type { Check, LintContext } from '../context.js';
+import type { Clause } from '../../schema/clause.js';
+import type { Located } from '../../library/model.js';
+import { passagesOf } from '../../text/passages.js';
 
 /** Conditions of clauses and questions: syntax, names, options, types, reachability. */
 export const checkConditions: Check = (ctx) => {
@@ -22,7 +25,7 @@ export const checkConditions: Check = (ctx) => {
       continue;
     }
     // Without a readable questions.yaml every name would be "unknown": its own error is the one to fix.
-    if (!library.questionsFile) continue;
+    if (!library.interview) continue;
     const expr = ctx.clauseConditions.get(id)!;
     // Libraries repeat the same conditions across many clauses: analyse each text once.
     let verdict = verdicts.get(when);
@@ -60,18 +63,19 @@ export const checkConditions: Check = (ctx) => {
     }
   }
 
-  const questions = library.questionsFile;
-  if (questions) {
+  if (library.interview) for (const clause of library.clauses) checkPassageConditions(ctx, clause);
+
+  if (library.interview) {
     for (const entry of library.questions.values()) {
       const when = entry.question.when;
       if (when === undefined) continue;
-      const path = [...entry.path, 'when'];
+      const { source, path } = entry.at('when');
       const parsed = parseCondition(when);
       if (!parsed.ok) {
-        reportAt(ctx, questions.source, path, when, parsed.error.offset, parsed.error.length, 'condition-syntax', `the condition does not parse: ${parsed.error.message}`, parsed.error.fix);
+        reportAt(ctx, source, path, when, parsed.error.offset, parsed.error.length, 'condition-syntax', `the condition does not parse: ${parsed.error.message}`, parsed.error.fix);
         continue;
       }
-      if (!reportCheckIssues(ctx, questions.source, path, when, parsed.expr)) continue;
+      if (!reportCheckIssues(ctx, source, path, when, parsed.expr)) continue;
       let ordered = true;
       for (const ref of guardedRefs(parsed.expr)) {
         const other = library.questions.get(ref.name);
@@ -79,7 +83,7 @@ export const checkConditions: Check = (ctx) => {
           ordered = false;
           reportAt(
             ctx,
-            questions.source,
+            source,
             path,
             when,
             ref.start,
@@ -91,16 +95,68 @@ export const checkConditions: Check = (ctx) => {
         }
       }
       if (!ordered) continue;
-      reportUnanswerable(ctx, questions.source, path, when, parsed.expr);
+      reportUnanswerable(ctx, source, path, when, parsed.expr);
       const result = findAnswers({ exprs: [parsed.expr], questions: library.questions, whenOf: (q) => ctx.questionConditions.get(q), predicate: (a) => evaluate(parsed.expr, a) });
       if (result.analysed && result.found === null) {
-        ctx.report({ ruleId: 'dead-question', source: questions.source, path, message: `no answers satisfy this condition, so ${entry.question.id} is never asked`, fix: 'fix the condition or remove the question' });
+        ctx.report({ ruleId: 'dead-question', source: source, path, message: `no answers satisfy this condition, so ${entry.question.id} is never asked`, fix: 'fix the condition or remove the question' });
       }
     }
   }
 
-  if (questions) checkConflicts(ctx);
+  if (library.interview) checkConflicts(ctx);
 };
+
+/**
+ * The conditions of a clause's passages: checked like any condition, and read together with
+ * the clause's own: a passage that never prints when the clause applies is dead, one that
+ * always prints with it needs no condition.
+ */
+function checkPassageConditions(ctx: LintContext, clause: Located<Clause>): void {
+  const { id, when: clauseWhen } = clause.value;
+  const clauseExpr = ctx.clauseConditions.get(id);
+  passagesOf(clause.value.text).forEach((passage, i) => {
+    const when = passage.when;
+    if (when === undefined) return;
+    const path = ['text', i, 'when'];
+    const parsed = parseCondition(when);
+    if (!parsed.ok) {
+      reportAt(ctx, clause.source, path, when, parsed.error.offset, parsed.error.length, 'condition-syntax', `the condition does not parse: ${parsed.error.message}`, parsed.error.fix);
+      return;
+    }
+    if (!reportCheckIssues(ctx, clause.source, path, when, parsed.expr)) return;
+    reportUnanswerable(ctx, clause.source, path, when, parsed.expr);
+    if (clauseWhen !== undefined && !clauseExpr) return; // the clause's own condition is broken: its error comes first
+    const exprs = clauseExpr ? [clauseExpr, parsed.expr] : [parsed.expr];
+    const applies = (a: ReadonlyMap<string, AnswerValue>) => !clauseExpr || evaluate(clauseExpr, a);
+    const search = (predicate: (a: ReadonlyMap<string, AnswerValue>) => boolean) =>
+      findAnswers({ exprs, questions: ctx.library.questions, whenOf: (q) => ctx.questionConditions.get(q), predicate });
+    const prints = search((a) => applies(a) && evaluate(parsed.expr, a));
+    if (!prints.analysed) {
+      ctx.report({ ruleId: 'not-analysed', source: clause.source, path, message: `the condition is not checked for dead or always-true cases: ${prints.reason}` });
+      return;
+    }
+    if (prints.found === null) {
+      ctx.report({
+        ruleId: 'dead-passage',
+        source: clause.source,
+        path,
+        message: `no answers that select ${id} satisfy this condition, so passage ${i + 1} never prints`,
+        fix: "check the values it compares against the clause's own condition and the skip logic (`when`) of the questions it uses",
+      });
+      return;
+    }
+    const left = search((a) => applies(a) && !evaluate(parsed.expr, a));
+    if (left.analysed && left.found === null) {
+      ctx.report({
+        ruleId: 'always-true',
+        source: clause.source,
+        path,
+        message: `every set of answers that selects ${id} satisfies this condition, so passage ${i + 1} always prints with the clause`,
+        fix: "remove the passage's `when`",
+      });
+    }
+  });
+}
 
 /** Report the checker's issues; true when there were none. */
 function reportCheckIssues(ctx: LintContext, source: YamlSource, path: PathSegment[], text: string, expr: Expr): boolean {

@@ -4,7 +4,8 @@ import type { Check, LintContext } from '../context.js';
 /** requires / excludes / supersededBy / template and scenario references, cycles and status rules. */
 export const checkReferences: Check = (ctx) => {
   const { library } = ctx;
-  const exists = (id: string) => library.clauseById.has(id) || library.brokenClauseIds.has(id);
+  // A base clause the library excludes is reported at its exclusion when something still needs it (exclude-required).
+  const exists = (id: string) => library.clauseById.has(id) || library.brokenClauseIds.has(id) || library.excluded.has(id);
   const categories = new Set((library.manifest?.value.categories ?? []).map((c) => c.id));
 
   for (const clause of library.clauses) {

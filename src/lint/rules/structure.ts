@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { suggestion } from '../../text/did-you-mean.js';
 import { clauseFileFor, clauseIdForFile } from '../../library/load-library.js';
+import { ownLayer } from '../../library/model.js';
 import type { Check } from '../context.js';
 
 /** Ids are unique and match their files; categories exist. */
@@ -50,7 +51,8 @@ export const checkStructure: Check = (ctx) => {
   const manifest = library.manifest;
   if (manifest) {
     const seen = new Set<string>();
-    manifest.value.categories.forEach((category, i) => {
+    // As written in the library's own manifest: a base's categories are the base's to check.
+    (ownLayer(library)?.manifest.value.categories ?? []).forEach((category, i) => {
       if (seen.has(category.id)) {
         ctx.report({ ruleId: 'duplicate-id', source: manifest.source, path: ['categories', i, 'id'], message: `category ${category.id} is listed twice` });
       }

@@ -2,9 +2,9 @@ import semver from 'semver';
 import { nextVersions } from '../../versioning/policy.js';
 import { LIBRARY_FILE, LOCK_FILE } from '../../library/load-library.js';
 import { compareWithLock, lockOf, type LockDelta } from '../../versioning/lock.js';
+import { isOwn } from '../../library/model.js';
 import type { Check } from '../context.js';
 
-const LOCK_COMMAND = '`clausula lock`';
 
 /**
  * Versions against the lock (clauses/clauses.lock.yaml), which records each clause's
@@ -33,7 +33,7 @@ export const checkVersions: Check = (ctx) => {
         ruleId: 'lock-stale',
         source: lockSource,
         message: `${LOCK_FILE} cannot be read, so clause versions cannot be checked`,
-        fix: `correct it, or run ${LOCK_COMMAND} to write it again`,
+        fix: `correct it, or run \`${ctx.lockCommand}\` to write it again`,
       });
     } else {
       ctx.findings.push({
@@ -42,7 +42,7 @@ export const checkVersions: Check = (ctx) => {
         file: LOCK_FILE,
         start: { line: 1, column: 1 },
         message: `${LOCK_FILE} is missing, so clause versions cannot be checked`,
-        fix: `run ${LOCK_COMMAND} to record each clause's version and content hash, and commit the file`,
+        fix: `run \`${ctx.lockCommand}\` to record each clause's version and content hash, and commit the file`,
       });
     }
     return;
@@ -54,6 +54,7 @@ export const checkVersions: Check = (ctx) => {
 
   for (const clause of library.clauses) {
     const { id, version } = clause.value;
+    if (!isOwn(library, clause)) continue; // a base's clauses are versioned by the base; the lock records its release
     if (library.clauseById.get(id) !== clause) continue; // a duplicate id, reported by duplicate-id
     const entry = lock.clauses[id];
     if (!entry) continue;
@@ -74,7 +75,7 @@ export const checkVersions: Check = (ctx) => {
         source: clause.source,
         path: ['version'],
         message: `the clause's normative content (title, text, condition, requires, excludes or legal bases) changed since ${LOCK_FILE} recorded version ${entry.version}, but its version is still ${version}`,
-        fix: `give it a new version, ${nextVersions(entry.version)}; add a changelog entry for it; then run ${LOCK_COMMAND}`,
+        fix: `give it a new version, ${nextVersions(entry.version)}; add a changelog entry for it; then run \`${ctx.lockCommand}\``,
       });
     }
   }
@@ -91,14 +92,14 @@ export const checkVersions: Check = (ctx) => {
       message: `the library version ${libraryVersion} is lower than ${lock.version}, the version recorded in ${LOCK_FILE}`,
       fix: `versions never go down: give the library a version above ${lock.version}`,
     });
-  } else if (libraryOrder === 0 && delta.clausesChanged.length > 0) {
+  } else if (libraryOrder === 0 && (delta.clausesChanged.length > 0 || delta.bases.length > 0)) {
     versionFindings++;
     ctx.report({
       ruleId: 'library-version-not-bumped',
       source: manifest.source,
       path: ['version'],
       message: `${describeClauses(delta)} since ${LOCK_FILE} recorded release ${lock.version}, but the library version is still ${libraryVersion}`,
-      fix: `give the library a new version in ${LIBRARY_FILE}, ${nextVersions(lock.version)}; then run ${LOCK_COMMAND}`,
+      fix: `give the library a new version in ${LIBRARY_FILE}, ${nextVersions(lock.version)}; then run \`${ctx.lockCommand}\``,
     });
   }
 
@@ -108,10 +109,10 @@ export const checkVersions: Check = (ctx) => {
   ctx.report({
     ruleId: 'lock-stale',
     source: locked.source,
-    path: delta.libraryIdChanged ? ['library'] : delta.libraryVersionChanged ? ['version'] : firstClause ? ['clauses', firstClause] : ['clauses'],
+    path: delta.libraryIdChanged ? ['library'] : delta.libraryVersionChanged ? ['version'] : firstClause ? ['clauses', firstClause] : delta.bases.length > 0 ? ['bases'] : delta.overridesChanged ? ['overrides'] : ['clauses'],
     target: firstClause && !delta.libraryIdChanged && !delta.libraryVersionChanged ? 'key' : 'value',
     message: `${LOCK_FILE} is out of date: ${describeStale(delta, lock.library, current.library, lock.version, current.version)}`,
-    fix: `run ${LOCK_COMMAND} and commit ${LOCK_FILE}`,
+    fix: `run \`${ctx.lockCommand}\` and commit ${LOCK_FILE}`,
   });
 };
 
@@ -120,7 +121,7 @@ function withoutUnreadable(delta: LockDelta, broken: ReadonlySet<string>): LockD
   if (broken.size === 0) return delta;
   const removed = delta.removed.filter((id) => !broken.has(id));
   const clausesChanged = delta.clausesChanged.filter((id) => !broken.has(id) || !delta.removed.includes(id));
-  return { ...delta, removed, clausesChanged, stale: clausesChanged.length > 0 || delta.libraryIdChanged || delta.libraryVersionChanged };
+  return { ...delta, removed, clausesChanged, stale: clausesChanged.length > 0 || delta.libraryIdChanged || delta.libraryVersionChanged || delta.bases.length > 0 || delta.overridesChanged };
 }
 
 const MAX_LISTED = 5;
@@ -140,14 +141,15 @@ function clauseParts(delta: LockDelta): string[] {
 }
 
 function describeClauses(delta: LockDelta): string {
-  return joinParts(clauseParts(delta));
+  return joinParts([...clauseParts(delta), ...delta.bases]);
 }
 
 function describeStale(delta: LockDelta, lockedId: string, currentId: string, lockedVersion: string, currentVersion: string): string {
   const parts: string[] = [];
   if (delta.libraryIdChanged) parts.push(`it is for library ${lockedId}, not ${currentId}`);
   if (delta.libraryVersionChanged) parts.push(`it records release ${lockedVersion}, the library is now ${currentVersion}`);
-  const clauses = clauseParts(delta);
+  const clauses = [...clauseParts(delta), ...delta.bases];
+  if (delta.overridesChanged) clauses.push('the base questions, sections or templates this library adapts changed');
   if (clauses.length > 0) parts.push(`since then ${joinParts(clauses)}`);
   return parts.join('; ');
 }

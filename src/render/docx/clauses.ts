@@ -3,7 +3,6 @@ import type { DocClause, DocPart, DocumentModel } from '../../assemble/document.
 import { clauseBookmark } from '../../provenance/properties.js';
 import { blockSpecs, makeParagraphs, type ParagraphSpec } from './blocks.js';
 import type { Footnotes } from './footnotes.js';
-import { LIST } from './numbering.js';
 import { STYLE } from './styles.js';
 
 export interface BodyContext {
@@ -11,11 +10,10 @@ export interface BodyContext {
   newInstance: () => number;
 }
 
-/** A part: a numbered Heading 1 (1, 2, …), its intro, then its clauses. */
+/** A part: a Heading 1 (numbered 1, 2, … by its style), its intro, then its clauses. */
 export function partParagraphs(model: DocumentModel, part: DocPart, first: boolean, ctx: BodyContext): Paragraph[] {
   const heading = new Paragraph({
     heading: HeadingLevel.HEADING_1,
-    numbering: { reference: LIST.headings, level: 0 },
     ...(first ? { pageBreakBefore: true } : {}),
     children: [new TextRun(part.heading)],
   });
@@ -24,20 +22,20 @@ export function partParagraphs(model: DocumentModel, part: DocPart, first: boole
 }
 
 /**
- * A clause: a numbered Heading 2 (1.1, 1.2, …) and its text. The legal bases are a
+ * A clause: a Heading 2 (numbered 1.1, 1.2, … by its style) and its text. The legal bases are a
  * footnote on its first paragraph. In a tender document a bookmark runs from the heading
  * to the clause's last paragraph, so `verify` can find its text.
  */
 export function clauseParagraphs(model: DocumentModel, clause: DocClause, ctx: BodyContext): Paragraph[] {
   const headingChildren: ParagraphChild[] = [new TextRun(clause.title)];
-  const heading: ParagraphSpec = { options: { heading: HeadingLevel.HEADING_2, numbering: { reference: LIST.headings, level: 1 } }, children: headingChildren };
+  const heading: ParagraphSpec = { options: { heading: HeadingLevel.HEADING_2 }, children: headingChildren };
   const text = blockSpecs(clause.blocks, ctx.newInstance);
   if (clause.legalBasis.length > 0) (text[0] ?? heading).children.push(ctx.footnotes.legalBases(clause.legalBasis));
 
   if (clause.guide) {
     const guide = clause.guide;
-    const applies: ParagraphSpec = { options: { style: STYLE.guideNote }, children: [new TextRun({ text: `${model.words.appliesLabel}: `, bold: true }), new TextRun({ text: guide.applies, italics: true })] };
-    const guidanceTitle: ParagraphSpec = { options: { keepNext: true, spacing: { before: 200 } }, children: [new TextRun({ text: model.words.guidance, bold: true })] };
+    const applies: ParagraphSpec = { options: { style: STYLE.guideNote }, children: [new TextRun({ text: `${model.words.appliesLabel}: `, style: STYLE.strong }), new TextRun({ text: guide.applies, style: STYLE.emphasis })] };
+    const guidanceTitle: ParagraphSpec = { options: { style: STYLE.guideLabel }, children: [new TextRun(model.words.guidance)] };
     const guidance = blockSpecs(guide.guidance, ctx.newInstance);
     const versionLine: ParagraphSpec = { options: { style: STYLE.guideNote }, children: [new TextRun(guide.supersededBy ? `${guide.versionLine}. ${guide.supersededBy}` : guide.versionLine)] };
     return makeParagraphs([heading, applies, ...text, guidanceTitle, ...guidance, versionLine]);

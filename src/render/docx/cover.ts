@@ -1,28 +1,27 @@
-import { BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { DocumentModel } from '../../assemble/document.js';
-import { STYLE } from './styles.js';
+import { STYLE, TEXT_WIDTH } from './styles.js';
 
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const LABEL_WIDTH = 2800;
 
-/** The cover: the document's title, then authority, contract, reference, library release, language, date. */
+/**
+ * The cover: "Annex No. __ to the PCAP" (for the officer to number), the title (Word's
+ * Title style), then authority, contract, reference, type, CPV codes, duration and date
+ * in a borderless table. The release and the hashes are in the provenance appendix.
+ */
 export function coverBlocks(model: DocumentModel): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [new Paragraph({ style: STYLE.coverTitle, children: [new TextRun(model.title)] })];
+  const out: (Paragraph | Table)[] = [];
+  if (model.annexLine) out.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(model.annexLine)] }));
+  out.push(new Paragraph({ style: STYLE.title, children: [new TextRun(model.title)] }));
   if (model.coverRows.length > 0) {
+    const cell = (text: string, width: number, style: string) =>
+      new TableCell({ width: { size: width, type: WidthType.DXA }, children: [new Paragraph({ style, children: [new TextRun(text)] })] });
     out.push(
       new Table({
-        width: { size: 9070, type: WidthType.DXA },
-        columnWidths: [2800, 6270],
-        borders: NO_BORDERS,
-        rows: model.coverRows.map(
-          (row) =>
-            new TableRow({
-              children: [
-                new TableCell({ width: { size: 2800, type: WidthType.DXA }, children: [new Paragraph({ style: STYLE.coverLabel, spacing: { before: 60, after: 60 }, children: [new TextRun(row.label)] })] }),
-                new TableCell({ width: { size: 6270, type: WidthType.DXA }, children: [new Paragraph({ spacing: { before: 60, after: 60 }, children: [new TextRun(row.value)] })] }),
-              ],
-            }),
-        ),
+        style: STYLE.coverTable,
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        columnWidths: [LABEL_WIDTH, TEXT_WIDTH - LABEL_WIDTH],
+        rows: model.coverRows.map((row) => new TableRow({ children: [cell(row.label, LABEL_WIDTH, STYLE.coverLabel), cell(row.value, TEXT_WIDTH - LABEL_WIDTH, STYLE.coverValue)] })),
       }),
     );
   }

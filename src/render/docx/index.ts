@@ -1,17 +1,20 @@
-import { Document, Packer } from 'docx';
+import { Document, Packer, type PageNumberEstimator } from 'docx';
 import type { DocumentModel } from '../../assemble/document.js';
 import { provenanceOf, toProperties } from '../../provenance/properties.js';
 import { annexBlocks } from './annexes.js';
 import { partParagraphs } from './clauses.js';
 import { coverBlocks } from './cover.js';
 import { Footnotes } from './footnotes.js';
+import { mergeStyles } from './merge-styles.js';
 import { listInstances, numberingOptions } from './numbering.js';
+import { appProperties, multilevelHeadings, withLanguage } from './package-properties.js';
 import { headersAndFooters, PAGE } from './page.js';
 import { headingNumbers } from './page-numbers.js';
 import type { ReferenceDoc } from './reference.js';
 import { repack } from './reproducible.js';
 import type { ZipEntry } from './zip.js';
-import { styleOptions } from './styles.js';
+import { finishStyles, styleOptions } from './styles.js';
+import { fixTocEntries, type TocPages } from './toc-entries.js';
 import { tocBlocks } from './toc.js';
 
 export { readReferenceDoc, type ReferenceDoc } from './reference.js';
@@ -21,20 +24,21 @@ export interface DocxOptions {
   date: Date;
   /** Styles (and theme) from --reference-doc. */
   reference?: ReferenceDoc;
-  /** Lay the pages out to write the table of contents' page numbers (slow: seconds for a long document). */
-  tocPageNumbers?: boolean;
+  /**
+   * The table of contents' page numbers: `'estimate'` lays the pages out with docx's own
+   * engine (slow: seconds for a long document, and only close to Word's layout); a list
+   * gives one page number for each entry, in order (as LibreOffice laid the pages out).
+   * Without it the entries have no page numbers, for Word or LibreOffice to fill in.
+   */
+  tocPages?: 'estimate' | readonly string[];
 }
 
 /** The document model as a Word document. Lays out what the model says; decides nothing. */
 export async function renderDocx(model: DocumentModel, options: DocxOptions): Promise<Uint8Array> {
   const footnotes = new Footnotes();
   const ctx = { footnotes, newInstance: listInstances() };
-  const body = [
-    ...coverBlocks(model),
-    ...tocBlocks(model, options.tocPageNumbers === true),
-    ...model.parts.flatMap((part, i) => partParagraphs(model, part, i === 0, ctx)),
-    ...annexBlocks(model),
-  ];
+  const body = [...coverBlocks(model), ...tocBlocks(model), ...model.parts.flatMap((part, i) => partParagraphs(model, part, i === 0, ctx)), ...annexBlocks(model)];
+  const locale = model.words.locale;
   const document = new Document({
     title: model.title,
     subject: model.cover.contractTitle ?? model.library.title,
@@ -43,16 +47,41 @@ export async function renderDocx(model: DocumentModel, options: DocxOptions): Pr
     description: `${model.words.generatedBy} (${model.library.release})`,
     keywords: model.library.release,
     revision: 1,
-    ...styleOptions(model, options.reference?.styles),
+    styles: styleOptions(locale),
     numbering: numberingOptions(),
+    // Justified lines that end in a line break are not stretched across the page (Word's and LibreOffice's setting).
+    compatibility: { doNotExpandShiftReturn: true },
     footnotes: footnotes.notes,
     customProperties: toProperties(provenanceOf(model)),
     // The table of contents is written with its entries, so nothing asks to update fields on opening.
-    pageNumbers: options.tocPageNumbers ? (await import('docx/layout')).estimatePageNumbers : headingNumbers(model),
+    pageNumbers: await pageNumberEstimator(model, options.tocPages),
     sections: [{ properties: PAGE, ...headersAndFooters(model), children: body }],
   });
-  const packed = await packageParts(document);
-  return repack(packed, { date: options.date, ...(options.reference?.theme ? { replace: { 'word/theme/theme1.xml': options.reference.theme } } : {}) });
+  const tocPages: TocPages = options.tocPages === undefined ? 'none' : options.tocPages === 'estimate' ? 'written' : options.tocPages;
+  return repack(await packageParts(document), {
+    date: options.date,
+    ...(options.reference?.theme ? { replace: { 'word/theme/theme1.xml': options.reference.theme } } : {}),
+    edit: (name, text) => {
+      switch (name) {
+        case 'word/document.xml':
+          return fixTocEntries(text, tocPages);
+        case 'word/styles.xml':
+          return options.reference ? mergeStyles(finishStyles(text), options.reference.styles, locale) : finishStyles(text);
+        case 'word/numbering.xml':
+          return multilevelHeadings(text);
+        case 'docProps/core.xml':
+          return withLanguage(text, locale);
+        case 'docProps/app.xml':
+          return appProperties(model);
+        default:
+          return text;
+      }
+    },
+  });
+}
+
+async function pageNumberEstimator(model: DocumentModel, pages: DocxOptions['tocPages']): Promise<PageNumberEstimator> {
+  return pages === 'estimate' ? (await import('docx/layout')).estimatePageNumbers : headingNumbers(model);
 }
 
 type Compiler = { compile(file: Document, prettify?: undefined, overrides?: readonly unknown[]): Map<string, string | Uint8Array> };

@@ -1,4 +1,4 @@
-import { AlignmentType, Footer, Header, PageNumber, Paragraph, TextRun, type ISectionPropertiesOptions } from 'docx';
+import { Footer, Header, PageNumber, Paragraph, TextRun, type ISectionPropertiesOptions } from 'docx';
 import type { DocumentModel } from '../../assemble/document.js';
 import { STYLE } from './styles.js';
 
@@ -11,26 +11,20 @@ export const PAGE: ISectionPropertiesOptions = {
   },
 };
 
-/** Header: the contract reference (and the draft notice); footer: "Page X of Y" in the document's language. */
+/** Header: "Expte." and the contract reference (and the draft notice); footer: "Page X of Y" in the document's language. Styled by Header and Footer. */
 export function headersAndFooters(model: DocumentModel): { headers: { default: Header; first: Header }; footers: { default: Footer; first: Footer } } {
   const header = new Header({
     children: [
-      new Paragraph({ alignment: AlignmentType.END, spacing: { after: 0 }, children: [new TextRun({ text: model.header, size: 16, color: '595959' })] }),
-      ...(model.notice ? [new Paragraph({ style: STYLE.notice, alignment: AlignmentType.END, spacing: { before: 0, after: 0 }, children: [new TextRun({ text: model.notice, size: 16 })] })] : []),
+      new Paragraph({ style: STYLE.header, children: [new TextRun(model.header)] }),
+      ...(model.notice ? [new Paragraph({ style: STYLE.header, children: [new TextRun({ text: model.notice, style: STYLE.strong, color: 'C00000' })] })] : []),
     ],
   });
   const footer = new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 0 },
-        children: [new TextRun({ size: 16, children: [`${model.words.page} `, PageNumber.CURRENT, ` ${model.words.of} `, PageNumber.TOTAL_PAGES] })],
-      }),
-    ],
+    children: [new Paragraph({ style: STYLE.footer, children: [new TextRun({ children: [`${model.words.page} `, PageNumber.CURRENT, ` ${model.words.of} `, PageNumber.TOTAL_PAGES] })] })],
   });
   // Word needs a paragraph in every header and footer part; an empty one keeps the cover clean.
   return {
-    headers: { default: header, first: new Header({ children: [new Paragraph({ children: [] })] }) },
-    footers: { default: footer, first: new Footer({ children: [new Paragraph({ children: [] })] }) },
+    headers: { default: header, first: new Header({ children: [new Paragraph({ style: STYLE.header, children: [] })] }) },
+    footers: { default: footer, first: new Footer({ children: [new Paragraph({ style: STYLE.footer, children: [] })] }) },
   };
 }

@@ -5,6 +5,8 @@ export interface RepackOptions {
   date: Date;
   /** Parts to replace or add (a reference document's theme). */
   replace?: Readonly<Record<string, string>>;
+  /** A part's text as it should be written (before the dates, ids and bookmarks are fixed). */
+  edit?: (name: string, text: string) => string;
 }
 
 // DOS dates in a zip start in 1980.
@@ -24,6 +26,7 @@ export async function repack(packed: Uint8Array | readonly ZipEntry[], options: 
     if (!parts.has(name)) names.push(name);
     parts.set(name, text);
   }
+  if (options.edit) for (const name of names) parts.set(name, options.edit(name, parts.get(name)!));
 
   const stamp = new Date(Math.max(options.date.getTime(), ZIP_EPOCH));
   const iso = stamp.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -44,7 +47,7 @@ export async function repack(packed: Uint8Array | readonly ZipEntry[], options: 
   const out = names.map((name) => {
     let text = parts.get(name)!;
     if (randomIds.size > 0) text = text.replace(/"(rId[^"]+)"/g, (whole, id: string) => (randomIds.has(id) ? `"${randomIds.get(id)}"` : whole));
-    if (name === 'word/document.xml') text = tuckTocFieldEnd(renumberBookmarks(text));
+    if (name === 'word/document.xml') text = renumberBookmarks(text);
     return { name, data: Buffer.from(text, 'utf8') };
   });
   return writeZip(out, stamp);
@@ -63,16 +66,4 @@ export function renumberBookmarks(xml: string): string {
       if (!tocNames.has(n)) tocNames.set(n, tocNames.size + 1);
       return `_Toc${tocNames.get(n)}`;
     });
-}
-
-/**
- * docx closes the table-of-contents field in a paragraph of its own after the last entry.
- * When the entries fill their page, that empty paragraph spills onto the next page, and the
- * first part (which starts a page) leaves it blank. Close the field in the last entry instead.
- */
-export function tuckTocFieldEnd(xml: string): string {
-  return xml.replace(
-    /(<\/w:hyperlink>)<\/w:p><w:p><w:r><w:fldChar w:fldCharType="end"\/><\/w:r><\/w:p>(<\/w:sdtContent>)/,
-    '$1<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>$2',
-  );
 }
