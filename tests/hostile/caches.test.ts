@@ -303,3 +303,15 @@ test.skipIf(!existsSync('/proc/sys/kernel/ns_last_pid'))('the cache never follow
   expect(readFileSync(victim, 'utf8')).toBe('keep me');
   expect(readdirSync(cache).filter((f) => !f.endsWith('.tmp')).length).toBeGreaterThan(0);
 });
+
+describe("the README's CI recipe", () => {
+  test('restores no cache folder: a cache from another branch would bring the code that branch wrote', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const workflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((y) => /runs-on:/.test(y));
+    expect(workflows.length).toBeGreaterThan(0);
+    for (const workflow of workflows) {
+      expect(workflow).not.toMatch(/actions\/cache/);
+      expect(workflow).not.toMatch(/\.cache\/clausula|CLAUSULA_CACHE_DIR/);
+    }
+  });
+});
