@@ -15,11 +15,14 @@ import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, languageFor, loadFor } from '../load.js';
-import { checkFormatOptions, readReference, renderFor, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
+import { checkFormatOptions, readHost, readReference, renderFor, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const format = formatOption(options.format);
   await checkFormatOptions(ctx, format, options, 'build');
+  const into = options.into !== undefined ? String(options.into) : undefined;
+  const numberPrefix = numberPrefixOption(options.numberPrefix, into);
+  if (into !== undefined) checkIntoOptions(format, options);
   const library = loadFor(ctx);
   requireReadableLibrary(ctx, library);
   const answersPath = args[0]!;
@@ -53,6 +56,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const force = options.force === true;
   if (output.path !== undefined) checkWritable(output.path, output.shown, force);
   const reference = options.referenceDoc !== undefined ? await readReference(ctx, String(options.referenceDoc)) : undefined;
+  const host = into !== undefined ? await readHost(ctx, into, output.path) : undefined;
 
   const date = documentDate(ctx.io.env);
   const includeDrafts = options.includeDrafts === true;
@@ -63,7 +67,9 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     { includeDrafts },
   );
   const model = buildDocument(library, template, selection, loaded.answers, { language, date, rationale: options.rationale === true, includeDrafts });
-  const rendered = await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
+  const rendered = host
+    ? await (await import('../../render/docx/into.js')).renderInto(model, host, { date, ...(numberPrefix !== undefined ? { numberPrefix } : {}) })
+    : await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
 
   if (output.path === undefined) writeToStdout(ctx, rendered);
   else await writeFileSafely(output.path, rendered, { force, display: output.shown });
@@ -78,6 +84,25 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const summary = `${output.path === undefined ? 'Wrote' : `Wrote ${output.shown}:`} ${clauses} ${clauses === 1 ? 'clause' : 'clauses'} in ${model.parts.length} ${model.parts.length === 1 ? 'part' : 'parts'} (${template.id}, ${language}, ${releaseOf(library)})\n`;
   (output.path === undefined ? ctx.io.stderr : ctx.io.stdout).write(terminalSafe(summary.trimEnd()) + '\n');
   return 0;
+}
+
+/** --into writes the clauses into the city's Word document: it has its own look, contents and numbering. */
+function checkIntoOptions(format: DocumentFormat, options: Record<string, unknown>): void {
+  if (format !== 'docx') throw new UsageError(`--into writes a Word document, not ${format}`, 'drop --format, or build without --into');
+  for (const [option, given] of [['--reference-doc', options.referenceDoc !== undefined], ['--toc-page-numbers', options.tocPageNumbers === true]] as const) {
+    if (given) throw new UsageError(`${option} does not go with --into: the document keeps its own ${option === '--reference-doc' ? 'styles' : 'table of contents'}`, `drop ${option}`);
+  }
+}
+
+/** --number-prefix: plain text before every heading number (Word's list levels take it as it is, so no % and no controls). */
+function numberPrefixOption(value: unknown, into: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (into === undefined) throw new UsageError('--number-prefix only applies with --into', 'drop --number-prefix, or build into the city’s document with --into PLIEGO.docx');
+  const prefix = String(value);
+  if (prefix.length === 0 || prefix.length > 20 || /[%\u0000-\u001f\u007f]/.test(prefix)) {
+    throw new UsageError(`--number-prefix ${JSON.stringify(prefix)} cannot go before a heading number`, 'give up to 20 characters, without %, such as "A." (which numbers the clauses A.1.1, A.1.2, …)');
+  }
+  return prefix;
 }
 
 function formatOption(value: unknown): DocumentFormat {
