@@ -109,5 +109,6 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
     unplaced: [],
     coverRows,
     header: `${libraryTitle} · ${release}`,
+    inputs: { answers: {}, rationale: false },
   };
 }

@@ -170,9 +170,12 @@ export const commandSpecs: CommandSpec[] = [
   },
   {
     usage: 'verify <file>',
-    summary: 'check a built .docx against the library: release, clause versions and hashes, edited clause text',
-    options: [{ flags: '--json', description: 'print JSON' }],
-    examples: ['clausula verify data-clauses.docx', 'clausula --library ../bcn-clauses verify tender.docx --json'],
+    summary: 'check a built .docx against the library: release, clause versions and hashes, and every paragraph and footnote against the document built again from the answers it records',
+    options: [
+      { flags: '--answers <file>', description: "the officer's answers file: the answers the document records must be these" },
+      { flags: '--json', description: 'print JSON' },
+    ],
+    examples: ['clausula verify data-clauses.docx', 'clausula verify data-clauses.docx --answers tender.yaml', 'clausula --library ../bcn-clauses verify tender.docx --json'],
     load: () => import('./commands/verify.js'),
   },
   {
