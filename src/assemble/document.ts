@@ -106,8 +106,6 @@ export interface DocumentModel {
   header: string;
   /** Set when draft clauses were allowed in (--include-drafts): the document is not for tender use. */
   notice?: string;
-  /** What the document was built from besides the library, recorded in it so `verify` can build it again. */
-  inputs: { answers: Record<string, AnswerValue>; rationale: boolean };
 }
 
 export interface DocumentOptions {
@@ -228,7 +226,6 @@ export function buildDocument(
     annexLine: words.annexTo(template.annexTo?.toUpperCase()),
     header: cover.contractReference !== undefined ? `${words.fileLabel} ${cover.contractReference}` : (cover.contractTitle ?? title),
     ...(notice ? { notice } : {}),
-    inputs: { answers: Object.fromEntries(answers), rationale: options.rationale === true },
   };
 }
 

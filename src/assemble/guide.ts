@@ -109,6 +109,5 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
     unplaced: [],
     coverRows,
     header: `${libraryTitle} · ${release}`,
-    inputs: { answers: {}, rationale: false },
   };
 }

@@ -1,3 +1,4 @@
+import { messages } from '../text/messages/index.js';
 import type { Clause } from '../schema/clause.js';
 import type { Expr } from '../expr/ast.js';
 import { trace, type Answers, type Trace } from '../expr/evaluate.js';
@@ -25,6 +26,20 @@ export interface Decision {
   reasons: Reason[];
 }
 
+/** A clause left out because a clause it requires cannot come in: a draft or deprecated one, or one excluded. */
+export interface RequiresConflict {
+  clause: string;
+  requires: string;
+  /** Why the required clause cannot come in. */
+  status: 'draft' | 'deprecated' | 'excluded';
+}
+
+/** A conflict in plain words, in a language. */
+export function describeConflict(c: RequiresConflict, language: string): string {
+  const t = messages(language).build;
+  return c.status === 'excluded' ? t.requiresExcluded(c.clause, c.requires) : t.requiresStatus(c.clause, c.requires, messages(language).explain.statuses[c.status]);
+}
+
 export interface Selection {
   /** Every clause, in the order given. */
   decisions: Decision[];
@@ -32,7 +47,7 @@ export interface Selection {
   /** Ids of the clauses in, in the order given. */
   included: string[];
   /** Things the library should not allow (lint reports them); selection resolved them as described. */
-  conflicts: string[];
+  conflicts: RequiresConflict[];
 }
 
 /**
@@ -47,7 +62,13 @@ export interface Selection {
 export function selectClauses(clauses: readonly Clause[], answers: Answers, options: SelectOptions = {}): Selection {
   const byId = new Map<string, Decision>();
   const decisions: Decision[] = [];
-  const conflicts: string[] = [];
+  const conflicts: RequiresConflict[] = [];
+  const seen = new Set<string>();
+  const conflict = (c: RequiresConflict) => {
+    const key = `${c.clause}\0${c.requires}`;
+    if (!seen.has(key)) conflicts.push(c);
+    seen.add(key);
+  };
   const eligible = (c: Clause) => c.status === 'approved' || (c.status === 'draft' && options.includeDrafts === true);
 
   const candidates = new Set<string>();
@@ -94,11 +115,11 @@ export function selectClauses(clauses: readonly Clause[], answers: Answers, opti
         const d = byId.get(target);
         if (!d) continue;
         if (!eligible(d.clause)) {
-          conflicts.push(`${id} requires ${target}, which is ${d.clause.status}; it is left out`);
+          conflict({ clause: id, requires: target, status: d.clause.status === 'draft' ? 'draft' : 'deprecated' });
           continue;
         }
         if (blocked.has(target)) {
-          conflicts.push(`${id} requires ${target}, but it is excluded; it is left out`);
+          conflict({ clause: id, requires: target, status: 'excluded' });
           continue;
         }
         const by = inSet.get(target);
@@ -141,5 +162,5 @@ export function selectClauses(clauses: readonly Clause[], answers: Answers, opti
   }
 
   const included = decisions.filter((d) => d.included && byId.get(d.id) === d).map((d) => d.id);
-  return { decisions, byId, included, conflicts: [...new Set(conflicts)] };
+  return { decisions, byId, included, conflicts };
 }

@@ -18,6 +18,8 @@ export interface CommandSpec {
   summary: string;
   options?: OptionSpec[];
   examples?: string[];
+  /** A command procurement officers run: its messages are in the answers' language (--lang, the locale), not only English. */
+  officer?: boolean;
   /** Loaded only when the command runs, so start-up stays fast. */
   load: () => Promise<CommandModule>;
 }
@@ -39,6 +41,7 @@ export const commandSpecs: CommandSpec[] = [
     load: () => import('./commands/lint.js'),
   },
   {
+    officer: true,
     usage: 'explain <answers> [clause]',
     summary: 'for each clause: in or out, and the condition with the answers that decided it',
     options: [
@@ -131,6 +134,7 @@ export const commandSpecs: CommandSpec[] = [
     load: () => import('./commands/diff.js'),
   },
   {
+    officer: true,
     usage: 'build <answers>',
     summary: 'build the document (Word, Markdown, HTML or JSON) from an answers file, no questions asked',
     options: [
@@ -169,16 +173,18 @@ export const commandSpecs: CommandSpec[] = [
     load: () => import('./commands/guide.js'),
   },
   {
+    officer: true,
     usage: 'verify <file>',
-    summary: 'check a built .docx against the library: release, clause versions and hashes, and every paragraph and footnote against the document built again from the answers it records',
+    summary: 'check a built .docx against the library: release, clause versions and hashes, edited clause text',
     options: [
-      { flags: '--answers <file>', description: "the officer's answers file: the answers the document records must be these" },
+      { flags: '--lang <language>', description: "the report's language (default: the document's)" },
       { flags: '--json', description: 'print JSON' },
     ],
-    examples: ['clausula verify data-clauses.docx', 'clausula verify data-clauses.docx --answers tender.yaml', 'clausula --library ../bcn-clauses verify tender.docx --json'],
+    examples: ['clausula verify data-clauses.docx', 'clausula --library ../bcn-clauses verify tender.docx --json'],
     load: () => import('./commands/verify.js'),
   },
   {
+    officer: true,
     usage: 'interview [answers]',
     summary: 'answer the questions about the tender (section by section, with help), review and change the answers, save them, then build the document',
     options: [

@@ -20,6 +20,19 @@ export interface CommandContext {
   color: boolean;
   /** Resolve a path the user typed against the working directory. */
   resolvePath(path: string): string;
+  /**
+   * A command the user can run, as messages print it: `npx clausula --library lib build
+   * tender.yaml` (the start from src/cli/invocation.ts, --library when it was given, each
+   * word quoted for the shell when it needs it).
+   */
+  command(...words: string[]): string;
+  /** The language of the messages the officer reads (errors included); English until a command sets it. */
+  language: string;
+  /**
+   * What to say when a signal (SIGTERM, SIGHUP: the window closed) stops the command, once
+   * the files being written are finished: the interview says where the answers are.
+   */
+  onStop(message: () => string): void;
 }
 
 export function wantsColor(io: Io, noColorFlag: boolean): boolean {

@@ -5,4 +5,6 @@ export interface Io {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** The script node was started with (process.argv[1]), for printing commands the user can run; absent in-process. */
+  program?: string;
 }

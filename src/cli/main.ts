@@ -4,7 +4,11 @@ import { commandSpecs } from './commands.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { resolveFrom, toolVersion, wantsColor, type CommandContext } from './context.js';
 import type { Io } from './io.js';
+import { invocation, shellQuote } from './invocation.js';
 import { formatError } from './report-error.js';
+import { localeLanguages } from '../interview/language.js';
+import { messages, speaks } from '../text/messages/index.js';
+import { stopWriting } from '../write/write-file.js';
 
 const DESCRIPTION = [
   'Data clauses for public tenders.',
@@ -19,6 +23,9 @@ const DESCRIPTION = [
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
   let debug = argv.includes('--debug');
+  let context: CommandContext | undefined;
+  stopMessage = undefined;
+  stopLanguage = () => context?.language ?? 'en';
   const program = new Command('clausula');
   program
     .description(DESCRIPTION)
@@ -64,6 +71,7 @@ Docs: README.md and docs/library-format.md.`,
       const options = cmd.optsWithGlobals() as Record<string, unknown>;
       debug = options.debug === true;
       const positional = actionArgs.slice(0, -2).flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
+      let start: string | undefined;
       const ctx: CommandContext = {
         io,
         libraryDir: options.library ? resolveFrom(io.cwd, String(options.library)) : PACKAGE_ROOT,
@@ -71,7 +79,17 @@ Docs: README.md and docs/library-format.md.`,
         debug,
         color: wantsColor(io, options.color === false),
         resolvePath: (p) => resolveFrom(io.cwd, p),
+        command: (...words) => {
+          start ??= invocation(io.program, io.env, io.cwd);
+          const library = options.library !== undefined ? ['--library', String(options.library)] : [];
+          return [start, ...[...library, ...words].map(shellQuote)].join(' ');
+        },
+        onStop: (message) => {
+          stopMessage = message;
+        },
+        language: spec.officer ? (speaks(options.lang as string | undefined) ? String(options.lang) : (localeLanguages(io.env).find((l) => speaks(l)) ?? 'en')) : 'en',
       };
+      context = ctx;
       const module = await spec.load();
       exitCode = await module.run(ctx, positional, options);
     });
@@ -87,16 +105,28 @@ Docs: README.md and docs/library-format.md.`,
       io.stderr.write(`Run clausula --help for usage.\n`);
       return 2;
     }
+    // The signal handler says what happened; the process ends as soon as the writes are settled.
+    if (stopping) return 130;
     const color = wantsColor({ ...io, stdout: io.stderr }, argv.includes('--no-color'));
-    io.stderr.write(formatError(error, { debug, color }));
+    io.stderr.write(formatError(error, { debug, color, language: context?.language ?? 'en' }));
     return error instanceof ClausulaError ? error.exitCode : 2;
   }
 }
 
 export { InputError };
 
-/** Finish or undo the files being written, when a signal ends the process (src/cli/run.ts). */
-export async function stopWriting(): Promise<void> {
-  const { stopWriting: stop } = await import('../write/write-file.js');
-  await stop();
+let stopMessage: (() => string) | undefined;
+let stopLanguage: () => string = () => 'en';
+/** A signal is ending the process: the error a refused write throws meanwhile is not reported. */
+let stopping = false;
+
+/**
+ * A signal ends the process (src/cli/run.ts): finish or undo the files being written, then
+ * return what to tell the user, in their language — the command's own words (the interview:
+ * where the answers are) or that nothing was left half written.
+ */
+export async function stop(signal: string): Promise<string> {
+  stopping = true;
+  await stopWriting();
+  return stopMessage?.() ?? `clausula: ${messages(stopLanguage()).common.interruptedBySignal(signal)}`;
 }

@@ -2,28 +2,40 @@ import { existsSync, readFileSync } from 'node:fs';
 
 // The process entry: the real terminal, the real exit code. Everything else is in main().
 
-// Ctrl-C (SIGINT) and SIGTERM: one line, then exit 130 / 143 as shells expect. A file being
-// written is finished or undone first (stopWriting), so nothing half-written or temporary is
-// left behind. Installed first, so no signal finds the default handler (death without a word).
-// The handlers stay installed (not `once`): write-file-atomic's signal-exit re-sends a signal to
-// the process when it thinks it is the only listener, which would end it by the signal, not 130.
-// A second signal while waiting exits at once.
+// Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal window closed): one line, then exit
+// 130 / 143 / 129 as shells expect. A file being written is finished or undone first, so
+// nothing half-written or temporary is left behind; the interview has saved every answer
+// already and says where. Installed first, so no signal finds the default handler (death
+// without a word). The handlers stay installed (not `once`): write-file-atomic's signal-exit
+// re-sends a signal to the process when it thinks it is the only listener, which would end it
+// by the signal, not by our code. A second signal while waiting exits at once.
 let interrupted = false;
-// The loaded command machinery's own: it knows which files are being written.
-let stopWriting: () => Promise<void> = () => Promise.resolve();
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+// The loaded command machinery's own: it knows which files are being written, and what to say.
+let stop: (signal: string) => Promise<string> = async (signal) => `clausula: interrupted (${signal}); stopped without leaving a partial file`;
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   process.on(signal, () => {
     if (interrupted) process.exit(code);
     interrupted = true;
-    process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}clausula: interrupted (${signal}); stopped without leaving a partial file\n`);
-    void stopWriting().finally(() => process.exit(code));
+    void stop(signal)
+      .then((message) => {
+        // After a hangup nobody reads it, and the terminal may be gone: never fail for that.
+        try {
+          process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${message}\n`);
+        } catch {
+          // no terminal left
+        }
+      })
+      .finally(() => process.exit(code));
   });
 }
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // `clausula list | head` closes the pipe early; that is not an error.
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+// Output to a terminal that has gone (EIO after a hangup) or a pipe closed early (EPIPE,
+// `clausula list | head`) is not an error of the command.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 
 const argv = process.argv.slice(2);
 const HELP_FILE = new URL('./help.txt', import.meta.url);
@@ -39,13 +51,14 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 } else {
   const { loadMain } = await import('./load-main.js');
   const loaded = await loadMain(argv);
-  stopWriting = loaded.module.stopWriting;
+  stop = loaded.module.stop;
   process.exitCode = await loaded.module.main(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
+    ...(process.argv[1] !== undefined ? { program: process.argv[1] } : {}),
   });
   loaded.saveCodeCache();
 }

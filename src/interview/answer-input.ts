@@ -1,8 +1,8 @@
 import type { AnswerValue } from '../schema/common.js';
 import type { Question } from '../schema/questions.js';
 import { pick } from '../library/model.js';
-import { answerProblem } from '../library/validate-answers.js';
-import { interviewTexts } from './texts.js';
+import { answerProblem, isCpvCode } from '../library/validate-answers.js';
+import { messages } from '../text/messages/index.js';
 
 /** What an officer typed, read as an answer: the value, or why it cannot be one (in their language). */
 export type Parsed = { ok: true; value: AnswerValue } | { ok: false; message: string };
@@ -11,13 +11,28 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Both decimal marks: officers in Catalan and Spanish write 1,5; nobody types thousands here.
 const NUMBER = /^[-+]?\d+([.,]\d+)?$/;
 
+/** The words read as yes and no, in any language clausula speaks, without accents or capitals. */
+const YES = new Set(['s', 'si', 'y', 'yes', 'true']);
+const NO = new Set(['n', 'no', 'false']);
+
+/**
+ * A yes or a no as an officer types it: s, si, sí, Sí, y, yes… and n, no, in every language
+ * (a Spanish officer in an English interview still types "sí"). Undefined for anything else.
+ */
+export function parseYesNo(text: string): boolean | undefined {
+  const word = text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (YES.has(word)) return true;
+  if (NO.has(word)) return false;
+  return undefined;
+}
+
 export function isRequired(question: Question): boolean {
   return question.required !== false;
 }
 
 /** Read the text typed for a text, number, date or list question. Empty means no answer (null). */
 export function parseTyped(question: Question, raw: string, language: string): Parsed {
-  const t = interviewTexts(language);
+  const t = messages(language).interview;
   const text = raw.trim();
   const empty = (): Parsed => (isRequired(question) ? { ok: false, message: t.required } : { ok: true, value: null });
   let value: AnswerValue;
@@ -25,8 +40,9 @@ export function parseTyped(question: Question, raw: string, language: string): P
     case 'number': {
       const compact = text.replace(/[\s\u00a0\u202f]/g, '');
       if (compact === '') return empty();
-      if (!NUMBER.test(compact)) return { ok: false, message: t.notANumber };
+      if (!NUMBER.test(compact)) return { ok: false, message: question.validation?.integer ? t.notAWholeNumber : t.notANumber };
       value = Number(compact.replace(',', '.'));
+      if (question.validation?.integer && !Number.isInteger(value)) return { ok: false, message: t.notAWholeNumber };
       break;
     }
     case 'date':
@@ -71,7 +87,7 @@ export function inputText(question: Question, value: AnswerValue | undefined): s
 export function problemMessage(question: Question, value: AnswerValue, language: string): string | undefined {
   if (!answerProblem(question, value, language)) return undefined;
   if (question.validation?.message) return pick(question.validation.message, language);
-  const t = interviewTexts(language);
+  const t = messages(language).interview;
   const v = question.validation ?? {};
   if (typeof value === 'number') {
     if (v.min !== undefined && v.max !== undefined) return t.between(v.min, v.max);
@@ -94,10 +110,11 @@ export function problemMessage(question: Question, value: AnswerValue, language:
 }
 
 function textMessage(question: Question, value: string, language: string): string | undefined {
-  const t = interviewTexts(language);
+  const t = messages(language).interview;
   const v = question.validation ?? {};
   if (v.minLength !== undefined && value.length < v.minLength) return t.tooShort(v.minLength);
   if (v.maxLength !== undefined && value.length > v.maxLength) return t.tooLong(v.maxLength);
+  if (v.format === 'cpv' && !isCpvCode(value)) return t.notCpv(value);
   if (v.pattern !== undefined) {
     try {
       if (!new RegExp(v.pattern, 'u').test(value)) return t.badForm(value);

@@ -2,12 +2,13 @@ import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
 import { hasValue } from '../expr/evaluate.js';
 import { pick, releaseOf, type Library, type QuestionEntry } from '../library/model.js';
 import type { AnswerValue } from '../schema/common.js';
-import { answersInOrder, questionnaire, type AnswerState, type Questionnaire } from './state.js';
+import { messages } from '../text/messages/index.js';
+import { answersInOrder, questionnaire, type AnswerState, type Questionnaire, type Session } from './state.js';
 
 export interface AnswersFileInput {
   library: Library;
   language: string;
-  answers: AnswerState;
+  session: Session;
   /** The day it is written, YYYY-MM-DD, for the header. */
   date: string;
   /** Kept from the file being resumed. */
@@ -23,18 +24,29 @@ export interface AnswersFileInput {
  * The answers file `build`, `explain` and scenarios read: a comment header naming the
  * tender, the library release, the language, and the answers of asked questions in
  * interview order, each section under a comment with its title. An optional question
- * left blank is written empty, so a resumed interview does not ask it again.
+ * left blank is written empty, so a resumed interview does not ask it again. Answers set
+ * aside (their questions are no longer asked) follow under `setAside:`, so that switching
+ * an answer back brings them back even in a later session; build ignores them.
  */
 export function answersFileText(input: AnswersFileInput): string {
-  const { library, language, answers } = input;
+  const { library, language, session } = input;
+  const answers = session.answers;
   const q = questionnaire(library);
   const ordered = withInvalid(q, answersInOrder(q, answers), input.invalid);
   const data: Record<string, unknown> = { library: releaseOf(library), language };
   if (input.template) data.template = input.template;
   data.answers = Object.fromEntries(ordered.map(([entry, value]) => [entry.question.id, value]));
+  const aside = q.entries.filter((e) => session.aside.has(e.question.id) && hasValue(session.aside.get(e.question.id)));
+  if (aside.length > 0) data.setAside = Object.fromEntries(aside.map((e) => [e.question.id, session.aside.get(e.question.id)]));
 
   const doc = new Document(data);
   doc.commentBefore = [` clausula answers: ${headline(answers)}`, ` written by clausula interview on ${input.date}`].join('\n');
+  const setAside = doc.get('setAside');
+  if (isMap(setAside)) {
+    for (const pair of setAside.items) if (isSeq(pair.value)) pair.value.flow = true;
+    const key = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'setAside')?.key : undefined;
+    if (isScalar(key)) key.commentBefore = ` ${messages(language).interview.setAsideNote}`;
+  }
   const map = doc.get('answers');
   if (isMap(map)) {
     let section = -1;

@@ -1,18 +1,21 @@
 import { hasValue } from '../expr/evaluate.js';
 import { pick, type Library, type QuestionEntry } from '../library/model.js';
-import type { MenuItem, Prompter } from './prompter.js';
-import { reviewSections, reviewText } from './review.js';
-import { needsAnswer, prune, questionnaire, unanswered, type AnswerState, type Questionnaire } from './state.js';
-import { interviewTexts, type InterviewTexts } from './texts.js';
+import type { AnswerValue } from '../schema/common.js';
+import { messages, type InterviewMessages } from '../text/messages/index.js';
+import { WentBack, type MenuItem, type Prompter } from './prompter.js';
+import { labelOf, reviewSections, reviewText } from './review.js';
+import { answer, needsAnswer, progress, questionnaire, settle, unanswered, wouldSetAside, type Questionnaire, type Session } from './state.js';
 
 export interface InterviewOptions {
   library: Library;
   language: string;
-  /** The answers so far (empty, or read from the file being resumed). Updated as the officer answers. */
-  answers: AnswerState;
+  /** The answers so far (none, or read from the file being resumed). Updated as the officer answers. */
+  session: Session;
   prompter: Prompter;
   /** Go straight to the review (`--review`). */
   startAtReview?: boolean;
+  /** Called after every answer, before the next question: where the answers are saved. */
+  changed?: () => Promise<void>;
 }
 
 /** How the officer left the review. */
@@ -23,87 +26,152 @@ const BACK = '';
 
 /**
  * The interview: ask what is missing, section by section, re-reading every condition
- * after each answer; then the review, where the officer changes answers until they save
- * or build. `answers` always holds the answers given so far — also when the prompter
- * rejects because the officer pressed Ctrl-C — so the caller can save them.
+ * after each answer (Esc goes back a question); then the review, where the officer changes
+ * answers until they save or build. `session` always holds the answers given so far —
+ * also when the prompter rejects because the officer stopped — so the caller can save them.
  */
 export async function runInterview(options: InterviewOptions): Promise<InterviewOutcome> {
-  const session = new Session(options);
-  prune(session.q, options.answers);
-  if (!options.startAtReview) await session.askRemaining();
+  const flow = new Flow(options);
+  settle(flow.q, options.session);
+  if (!options.startAtReview) await flow.askRemaining();
   for (;;) {
-    const action = await session.review();
+    const action = await flow.review();
     if (action === 'save' || action === 'build') return action;
-    if (action === 'answer') await session.askRemaining();
-    else await session.change();
+    if (action === 'answer') await flow.askRemaining();
+    else await flow.change();
   }
 }
 
-class Session {
+class Flow {
   readonly q: Questionnaire;
-  private readonly t: InterviewTexts;
+  private readonly t: InterviewMessages;
   private readonly introduced = new Set<number>();
   private lastHeader = -1;
   private lastChanged: string | undefined;
 
   constructor(private readonly o: InterviewOptions) {
     this.q = questionnaire(o.library);
-    this.t = interviewTexts(o.language);
+    this.t = messages(o.language).interview;
   }
 
-  /** Ask every question that is asked and not yet answered, in order; none twice, none of `leave`. */
+  /**
+   * Ask every question that is asked and not yet answered, in order; none of `leave`.
+   * Esc goes back to the question answered before, offered for editing; going forward again
+   * offers the ones after it the same way, until the first unanswered one.
+   */
   async askRemaining(leave: ReadonlySet<string> = new Set()): Promise<void> {
-    const askedNow = new Set<string>(leave);
+    const { answers } = this.o.session;
+    const asked = new Set<string>(leave);
+    const history: string[] = [];
+    const forward: string[] = [];
     for (;;) {
-      const entry = this.q.entries.find((e) => !askedNow.has(e.question.id) && needsAnswer(this.q, e, this.o.answers));
+      const again = forward.pop();
+      const entry =
+        again !== undefined && needsAnswerOrAsked(this.q, again, this.o.session)
+          ? this.o.library.questions.get(again)!
+          : this.q.entries.find((e) => !asked.has(e.question.id) && needsAnswer(this.q, e, answers));
       if (!entry) return;
       this.header(entry);
-      askedNow.add(entry.question.id);
-      await this.ask(entry);
+      try {
+        await this.ask(entry, history.length > 0);
+      } catch (error) {
+        if (!(error instanceof WentBack)) throw error;
+        const previous = history.pop();
+        if (previous === undefined) {
+          this.o.prompter.say(this.t.firstQuestion, 'muted');
+        } else {
+          // The question left is asked again on the way forward when it had an answer (it was itself gone back to).
+          if (answers.has(entry.question.id)) forward.push(entry.question.id);
+          forward.push(previous);
+          asked.delete(previous);
+          this.lastHeader = -1;
+        }
+        continue;
+      }
+      asked.add(entry.question.id);
+      history.push(entry.question.id);
     }
   }
 
   async review(): Promise<ReviewAction> {
-    const { prompter, answers, language } = this.o;
+    const { prompter, session, language } = this.o;
     this.lastHeader = -1;
     prompter.say(this.t.reviewTitle, 'title');
-    prompter.say(reviewText(reviewSections(this.q, answers, language)));
-    const missing = unanswered(this.q, answers).length;
+    prompter.say(reviewText(reviewSections(this.q, session.answers, language)));
+    const missing = unanswered(this.q, session.answers).length;
     const items: MenuItem<ReviewAction>[] = [];
     if (missing > 0) items.push({ value: 'answer', label: this.t.answerRemaining(missing) });
     items.push({ value: 'change', label: this.t.changeAnswer }, { value: 'save', label: this.t.saveAndQuit });
     items.push(missing > 0 ? { value: 'build', label: this.t.buildNow, disabled: this.t.answerFirst } : { value: 'build', label: this.t.buildNow });
-    return prompter.choose(this.t.whatNext, items, missing > 0 ? 'answer' : 'build');
+    for (;;) {
+      try {
+        return await prompter.choose(this.t.whatNext, items, missing > 0 ? 'answer' : 'build');
+      } catch (error) {
+        // Esc at the review: there is nothing before it to go back to; the menu stays.
+        if (!(error instanceof WentBack)) throw error;
+      }
+    }
   }
 
-  /** Change one answer; questions it makes unasked lose their answers, and those it brings in are asked. */
+  /**
+   * Change one answer. Answers the change would make unasked are named first, and set
+   * aside only if the officer keeps the change; those it brings back return; questions it
+   * brings in are asked.
+   */
   async change(): Promise<void> {
-    const { prompter, answers, language } = this.o;
+    const { prompter, session, language } = this.o;
     const items: MenuItem<string>[] = [];
-    for (const section of reviewSections(this.q, answers, language)) {
+    for (const section of reviewSections(this.q, session.answers, language)) {
       items.push({ separator: section.heading });
       for (const line of section.lines) items.push({ value: line.entry.question.id, label: `${line.label}: ${line.value}` });
     }
     items.push({ value: BACK, label: this.t.back });
-    const id = await prompter.choose(this.t.whichAnswer, items, this.lastChanged);
+    let id: string;
+    try {
+      id = await prompter.choose(this.t.whichAnswer, items, this.lastChanged);
+    } catch (error) {
+      if (error instanceof WentBack) return;
+      throw error;
+    }
     const entry = this.o.library.questions.get(id);
     if (id === BACK || !entry) return;
     this.lastChanged = id;
     // Only what the change brings in is asked now; what was already missing stays for "answer the remaining".
-    const missingBefore = new Set(unanswered(this.q, answers).map((e) => e.question.id));
+    const missingBefore = new Set(unanswered(this.q, session.answers).map((e) => e.question.id));
     missingBefore.delete(id);
-    await this.ask(entry);
+    try {
+      await this.ask(entry, false);
+    } catch (error) {
+      if (error instanceof WentBack) return;
+      throw error;
+    }
     await this.askRemaining(missingBefore);
   }
 
-  private async ask(entry: QuestionEntry): Promise<void> {
+  private async ask(entry: QuestionEntry, canGoBack: boolean): Promise<void> {
     const { question } = entry;
-    const current = this.o.answers.get(question.id);
+    const { session, prompter } = this.o;
+    const current = session.answers.get(question.id);
     const answered = hasValue(current);
     const initial = answered ? current : (question.default ?? undefined);
-    const value = await this.o.prompter.ask({ question, initial, answered });
-    this.o.answers.set(question.id, value);
-    prune(this.q, this.o.answers);
+    const value = await prompter.ask({ question, initial, answered, progress: progress(this.q, session.answers, question.id), canGoBack });
+    if (!(await this.keepChange(question.id, value, current))) return;
+    const settled = answer(this.q, session, question.id, value);
+    if (settled.restored.length > 0) prompter.say(this.t.restored(this.labels(settled.restored)), 'muted');
+    await this.o.changed?.();
+  }
+
+  /** Before answers are set aside by a change: say which, and let the officer keep the old answer. */
+  private async keepChange(id: string, value: AnswerValue, previous: AnswerValue | undefined): Promise<boolean> {
+    if (previous === undefined) return true;
+    const dropped = wouldSetAside(this.q, this.o.session, id, value).filter((d) => hasValue(this.o.session.answers.get(d)));
+    if (dropped.length === 0) return true;
+    this.o.prompter.say(this.t.dropping(this.labels(dropped)), 'muted');
+    return this.o.prompter.confirm(this.t.keepChange, true);
+  }
+
+  private labels(ids: readonly string[]): string {
+    return ids.map((id) => labelOf(this.o.library.questions.get(id)!, this.o.language)).join('; ');
   }
 
   private header(entry: QuestionEntry): void {
@@ -114,4 +182,10 @@ class Session {
     if (entry.section.intro && !this.introduced.has(entry.sectionIndex)) prompter.say(pick(entry.section.intro, language), 'paragraph');
     this.introduced.add(entry.sectionIndex);
   }
+}
+
+/** A question gone back to is offered again on the way forward only while it is still asked. */
+function needsAnswerOrAsked(q: Questionnaire, id: string, session: Session): boolean {
+  const entry = q.entries.find((e) => e.question.id === id);
+  return entry !== undefined && (needsAnswer(q, entry, session.answers) || session.answers.has(id));
 }

@@ -8,6 +8,12 @@ export interface QuestionRequest {
   initial: AnswerValue | undefined;
   /** Whether `initial` is the officer's own earlier answer (offered for editing) rather than a default. */
   answered: boolean;
+  /** Why `initial` is suggested when it follows from another answer rather than the library's default: shown with it. */
+  because?: string;
+  /** Where the question stands: "question 12 of 30". */
+  progress?: { n: number; total: number };
+  /** Whether there is a question to go back to (Esc). */
+  canGoBack?: boolean;
 }
 
 export type MenuItem<T extends string> = { value: T; label: string; disabled?: string } | { separator: string };
@@ -17,8 +23,9 @@ export type TextStyle = 'title' | 'heading' | 'paragraph' | 'muted' | 'body';
 
 /**
  * Everything the interview asks of the terminal. The real one wraps @inquirer/prompts
- * (prompts.ts); tests script it. Every method that waits for the officer rejects with
- * PromptInterrupted when they press Ctrl-C.
+ * (terminal/prompts.ts); tests script it. Every method that waits for the officer rejects
+ * with PromptInterrupted when they press Ctrl-C or Ctrl-D (or the input ends), and `ask`
+ * with WentBack when they press Esc to return to the previous question.
  */
 export interface Prompter {
   /** Ask a question of the library; resolves to a valid answer, or null when an optional one is left blank. */
@@ -30,9 +37,19 @@ export interface Prompter {
   text(message: string, options: { initial?: string; check?: (text: string) => string | undefined }): Promise<string>;
   /** Show text that is not a question: section headers, the review. */
   say(text: string, style?: TextStyle): void;
+  /** Done with the terminal: give the input back. */
+  close?(): void;
 }
 
-/** The officer pressed Ctrl-C (or the terminal closed) at a prompt. */
+/** The officer pressed Esc at a question: back to the one before. */
+export class WentBack extends Error {
+  constructor() {
+    super('back to the previous question');
+    this.name = 'WentBack';
+  }
+}
+
+/** The officer pressed Ctrl-C or Ctrl-D (or the input ended) at a prompt. */
 export class PromptInterrupted extends Error {
   constructor() {
     super('the interview was interrupted');

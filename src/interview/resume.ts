@@ -6,10 +6,12 @@ import { validateSchema } from '../library/validate-schema.js';
 import { readYamlFile } from '../library/yaml-source.js';
 import type { AnswersFile } from '../schema/answers.js';
 import type { AnswerValue } from '../schema/common.js';
-import type { AnswerState } from './state.js';
+import { messages } from '../text/messages/index.js';
+import type { Session } from './state.js';
 
 export interface ResumedFile {
-  answers: AnswerState;
+  /** The answers, and the answers set aside: those under `setAside:` and those given to questions not asked. */
+  session: Session;
   language: string | undefined;
   template: string | undefined;
   /** The release the file names (`library:`), if any. */
@@ -29,32 +31,37 @@ export interface ResumedFile {
   invalid: Map<string, AnswerValue>;
 }
 
-/** Read an answers file to carry on with. A file that is not an answers file at all is refused, untouched. */
-export function readForResume(library: Library, absolutePath: string, display: string): ResumedFile {
+/**
+ * Read an answers file to carry on with. A file that is not an answers file at all is
+ * refused, untouched; `language` is the language of those messages (the file's own is not
+ * known yet).
+ */
+export function readForResume(library: Library, absolutePath: string, display: string, language: string): ResumedFile {
+  const t = messages(language).interview;
   const { source, findings } = readYamlFile(absolutePath, display);
-  if (findings.length > 0) throw new InputError(`cannot read the answers file ${display}`, 'fix the YAML at the position shown, or give another file name to start afresh', findings);
+  if (findings.length > 0) throw new InputError(messages(language).answers.cannotRead(display), t.fixYamlOrNew, findings);
   const schemaFindings = validateSchema('answers', source);
-  if (schemaFindings.length > 0) {
-    throw new InputError(`${display} is not an answers file, so the interview leaves it alone`, 'give the name of an answers file, or a new file name', schemaFindings);
-  }
+  if (schemaFindings.length > 0) throw new InputError(t.notAnswersFile(display), t.giveAnswersOrNew, schemaFindings);
   const file = source.data as AnswersFile;
-  const language = file.language ?? library.manifest?.value.defaultLanguage ?? 'en';
-  const checked = checkAnswers(library, file.answers, source, ['answers'], language);
-  const answers: AnswerState = new Map(checked.answers);
+  const answersLanguage = file.language ?? language;
+  const checked = checkAnswers(library, file.answers, source, ['answers'], answersLanguage);
+  const answers = new Map(checked.answers);
   const invalid = new Map<string, AnswerValue>();
   // A blank answer to a question that is asked means "asked, left empty": keep it, so it is not asked again.
   for (const [id, value] of Object.entries(file.answers)) {
     const entry = library.questions.get(id);
-    if (!entry) continue;
+    if (!entry || checked.notAsked.has(id)) continue;
     if (value === null || value === '') answers.set(id, null);
-    else if (answerProblem(entry.question, value, language)) invalid.set(id, value);
+    else if (answerProblem(entry.question, value, answersLanguage)) invalid.set(id, value);
   }
+  const aside = new Map(checked.notAsked);
+  for (const [id, value] of Object.entries(file.setAside ?? {})) if (library.questions.has(id) && !answers.has(id) && !aside.has(id)) aside.set(id, value);
   return {
-    answers,
+    session: { answers, aside },
     language: file.language,
     template: file.template,
     release: file.library,
-    ignored: checked.findings.filter((f) => f.severity !== 'error'),
+    ignored: checked.findings.filter((f) => f.severity !== 'error' && f.ruleId !== 'answer-not-asked'),
     rejected: checked.findings.filter((f) => f.severity === 'error'),
     invalid,
   };

@@ -2,7 +2,7 @@ import { formatAnswer } from '../assemble/values.js';
 import { pick, type QuestionEntry } from '../library/model.js';
 import type { AnswerValue } from '../schema/common.js';
 import { askedEntries, needsAnswer, type AnswerState, type Questionnaire } from './state.js';
-import { interviewTexts } from './texts.js';
+import { messages } from '../text/messages/index.js';
 
 export interface ReviewSection {
   heading: string;
@@ -11,7 +11,7 @@ export interface ReviewSection {
 
 /** The review: every asked question by section, with its answer as the document will print it. */
 export function reviewSections(q: Questionnaire, answers: AnswerState, language: string): ReviewSection[] {
-  const t = interviewTexts(language);
+  const t = messages(language).interview;
   const sections: ReviewSection[] = [];
   let current: ReviewSection | undefined;
   let currentIndex = -1;
@@ -44,5 +44,5 @@ export function labelOf(entry: QuestionEntry, language: string): string {
 
 export function shownAnswer(entry: QuestionEntry, value: AnswerValue | undefined, language: string): string {
   const shown = formatAnswer(entry.question, value, language);
-  return shown === undefined || shown === '' ? interviewTexts(language).blank : shown;
+  return shown === undefined || shown === '' ? messages(language).interview.blank : shown;
 }

@@ -44,24 +44,73 @@ export function unanswered(q: Questionnaire, answers: AnswerState): QuestionEntr
 }
 
 /**
- * Drop the answers of questions that are no longer asked. Repeated until nothing
- * changes, because dropping one answer can make the next question unasked in turn.
- * Returns the ids dropped.
+ * The interview's state: the answers that count, and the answers set aside — given to
+ * questions that an answer changed later made unasked. A set-aside answer is kept (in the
+ * answers file too, under `setAside:`) and comes back when its question is asked again:
+ * switching an answer back never asks again what was answered before.
  */
-export function prune(q: Questionnaire, answers: AnswerState): string[] {
-  const dropped: string[] = [];
-  for (let changed = true; changed; ) {
+export interface Session {
+  answers: AnswerState;
+  aside: AnswerState;
+}
+
+export function emptySession(): Session {
+  return { answers: new Map(), aside: new Map() };
+}
+
+/** What settling the answers did: answers set aside and answers brought back, by id in interview order. */
+export interface Settled {
+  setAside: string[];
+  restored: string[];
+}
+
+/**
+ * Put the answers in order after a change: the answers of questions no longer asked are set
+ * aside, and set-aside answers of questions asked again come back. Repeated until nothing
+ * changes, since each move can change whether another question is asked.
+ */
+export function settle(q: Questionnaire, session: Session): Settled {
+  const { answers, aside } = session;
+  const before = new Set(answers.keys());
+  // Each pass moves at least one answer; more passes than answers would mean conditions that chase each other.
+  for (let pass = 0, changed = true; changed && pass <= q.entries.length * 2; pass++) {
     changed = false;
     for (const entry of q.entries) {
       const id = entry.question.id;
-      if (answers.has(id) && !isAsked(entry, answers, q.whens)) {
+      const asked = isAsked(entry, answers, q.whens);
+      if (answers.has(id) && !asked) {
+        aside.set(id, answers.get(id) as AnswerValue);
         answers.delete(id);
-        dropped.push(id);
+        changed = true;
+      } else if (!answers.has(id) && aside.has(id) && asked) {
+        answers.set(id, aside.get(id) as AnswerValue);
+        aside.delete(id);
         changed = true;
       }
     }
   }
-  return dropped;
+  const ids = q.entries.map((e) => e.question.id);
+  return { setAside: ids.filter((id) => before.has(id) && !answers.has(id)), restored: ids.filter((id) => !before.has(id) && answers.has(id)) };
+}
+
+/** Give one answer and settle the rest. */
+export function answer(q: Questionnaire, session: Session, id: string, value: AnswerValue): Settled {
+  session.answers.set(id, value);
+  session.aside.delete(id);
+  return settle(q, session);
+}
+
+/** The answers that giving this answer would set aside, without giving it: for the warning before. */
+export function wouldSetAside(q: Questionnaire, session: Session, id: string, value: AnswerValue): string[] {
+  const copy: Session = { answers: new Map(session.answers), aside: new Map(session.aside) };
+  return answer(q, copy, id, value).setAside;
+}
+
+/** Where a question stands among the questions asked for these answers: "question 12 of 30". */
+export function progress(q: Questionnaire, answers: AnswerState, id: string): { n: number; total: number } {
+  const asked = askedEntries(q, answers);
+  const index = asked.findIndex((e) => e.question.id === id);
+  return { n: index + 1, total: asked.length };
 }
 
 /** The answers to save: those of asked questions, in interview order. */

@@ -6,91 +6,106 @@ import type { Expr } from '../expr/ast.js';
 import { suggestion } from '../text/did-you-mean.js';
 import { compilePattern } from './validation-pattern.js';
 import type { Finding } from '../finding.js';
+import { messages } from '../text/messages/index.js';
 import { pick, type Library, type QuestionEntry } from './model.js';
 import { locate, type PathSegment, type YamlSource } from './yaml-source.js';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/** Why a single answer is not acceptable for its question, or undefined when it is. */
-export function answerProblem(question: Question, value: AnswerValue, language: string): { message: string; fix?: string; ruleId: string } | undefined {
+/** The 45 divisions of the CPV (Regulation (EC) No 213/2008): the first two digits of every code. */
+const CPV_DIVISIONS = new Set('03 09 14 15 16 18 19 22 24 30 31 32 33 34 35 37 38 39 41 42 43 44 45 48 50 51 55 60 63 64 65 66 70 71 72 73 75 76 77 79 80 85 90 92 98'.split(' '));
+const CPV = /^\d{8}-\d$/;
+
+export interface AnswerProblem {
+  message: string;
+  fix?: string;
+  ruleId: string;
+}
+
+/**
+ * Why a single answer is not acceptable for its question, or undefined when it is. The
+ * messages are in `language` (clausula's catalogue; the library's own validation message
+ * in that language when it has one).
+ */
+export function answerProblem(question: Question, value: AnswerValue, language: string): AnswerProblem | undefined {
   if (value === null) return undefined;
+  const t = messages(language).answers;
   const options = (question.options ?? []).map((o) => o.value);
   const validation = question.validation;
   const custom = validation?.message ? pick(validation.message, language) : undefined;
-  const invalid = (message: string, fix?: string) => ({ ruleId: 'answer-invalid', message, ...(custom ? { fix: custom } : fix ? { fix } : {}) });
-  const wrongType = (expected: string, fix?: string) => ({
-    ruleId: 'answer-type',
-    message: `${question.id} must be ${expected}, not ${describeValue(value)}`,
-    ...(fix ? { fix } : {}),
+  const invalid = (message: string, fix?: string): AnswerProblem => ({ ruleId: 'answer-invalid', message, ...(custom ? { fix: custom } : fix ? { fix } : {}) });
+  const wrongType = (message: string, fix?: string): AnswerProblem => ({ ruleId: 'answer-type', message, ...(fix ? { fix } : {}) });
+  const got = describeValue(value, language);
+  const notAnOption = (item: string): AnswerProblem => ({
+    ruleId: 'unknown-option',
+    message: t.notAnOption(item, question.id),
+    fix: suggestion(item, options, language) ?? t.options(options.join(', ')),
   });
   switch (question.type) {
     case 'boolean':
-      if (typeof value !== 'boolean') return wrongType('true or false', 'write true or false (without quotes)');
+      if (typeof value !== 'boolean') return wrongType(t.mustBeBoolean(question.id, got), t.writeBoolean);
       return undefined;
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType('a number', 'write the number without quotes or units');
-      if (validation?.min !== undefined && value < validation.min) return invalid(`${question.id} is ${value}, below the minimum of ${validation.min}`);
-      if (validation?.max !== undefined && value > validation.max) return invalid(`${question.id} is ${value}, above the maximum of ${validation.max}`);
+      if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType(t.mustBeNumber(question.id, got), t.writeNumber);
+      if (validation?.integer === true && !Number.isInteger(value)) return invalid(t.mustBeWhole(question.id, got), t.writeWhole);
+      if (validation?.min !== undefined && value < validation.min) return invalid(t.belowMin(question.id, value, validation.min));
+      if (validation?.max !== undefined && value > validation.max) return invalid(t.aboveMax(question.id, value, validation.max));
       return undefined;
     case 'date':
-      if (typeof value !== 'string' || !DATE.test(value)) return wrongType('a date written YYYY-MM-DD', 'write the date as "2027-01-31"');
+      if (typeof value !== 'string' || !DATE.test(value)) return wrongType(t.mustBeDate(question.id, got), t.writeDate);
       return undefined;
     case 'text':
-      if (typeof value !== 'string') return wrongType('text', 'put the text in quotes');
-      return textProblem(question, value, invalid);
+      if (typeof value !== 'string') return wrongType(t.mustBeText(question.id, got), t.quoteText);
+      return textProblem(question, value, invalid, language);
     case 'select':
-      if (typeof value !== 'string') return wrongType(`one of: ${options.join(', ')}`);
-      if (!options.includes(value)) {
-        return {
-          ruleId: 'unknown-option',
-          message: `"${value}" is not an option of ${question.id}`,
-          fix: suggestion(value, options) ?? `options: ${options.join(', ')}`,
-        };
-      }
-      return undefined;
+      if (typeof value !== 'string') return wrongType(t.mustBeOneOf(question.id, options.join(', '), got));
+      return options.includes(value) ? undefined : notAnOption(value);
     case 'multiselect':
     case 'list': {
-      if (!Array.isArray(value)) return wrongType('a list', 'write a list such as [a, b]');
+      if (!Array.isArray(value)) return wrongType(t.mustBeList(question.id, got), t.writeList);
       for (const item of value) {
-        if (typeof item !== 'string') return wrongType('a list of texts');
-        if (question.type === 'multiselect' && !options.includes(item)) {
-          return {
-            ruleId: 'unknown-option',
-            message: `"${item}" is not an option of ${question.id}`,
-            fix: suggestion(item, options) ?? `options: ${options.join(', ')}`,
-          };
-        }
+        if (typeof item !== 'string') return wrongType(t.mustBeTexts(question.id, got));
+        if (question.type === 'multiselect' && !options.includes(item)) return notAnOption(item);
         if (question.type === 'list') {
-          const problem = textProblem(question, item, invalid);
+          const problem = textProblem(question, item, invalid, language);
           if (problem) return problem;
         }
       }
-      if (validation?.min !== undefined && value.length < validation.min) return invalid(`${question.id} needs at least ${validation.min} item(s)`);
-      if (validation?.max !== undefined && value.length > validation.max) return invalid(`${question.id} takes at most ${validation.max} item(s)`);
+      if (validation?.min !== undefined && value.length < validation.min) return invalid(t.fewItems(question.id, validation.min));
+      if (validation?.max !== undefined && value.length > validation.max) return invalid(t.manyItems(question.id, validation.max));
       return undefined;
     }
   }
 }
 
-function textProblem(
-  question: Question,
-  value: string,
-  invalid: (message: string, fix?: string) => { ruleId: string; message: string; fix?: string },
-): { ruleId: string; message: string; fix?: string } | undefined {
+function textProblem(question: Question, value: string, invalid: (message: string, fix?: string) => AnswerProblem, language: string): AnswerProblem | undefined {
+  const t = messages(language).answers;
   const v = question.validation;
-  if (v?.minLength !== undefined && value.length < v.minLength) return invalid(`${question.id} needs at least ${v.minLength} characters`);
-  if (v?.maxLength !== undefined && value.length > v.maxLength) return invalid(`${question.id} takes at most ${v.maxLength} characters`);
+  if (v?.minLength !== undefined && value.length < v.minLength) return invalid(t.fewChars(question.id, v.minLength));
+  if (v?.maxLength !== undefined && value.length > v.maxLength) return invalid(t.manyChars(question.id, v.maxLength));
+  if (v?.format === 'cpv' && !isCpvCode(value)) return invalid(t.notCpv(clip(value), question.id), t.cpvForm);
   if (v?.pattern !== undefined) {
     const pattern = compilePattern(v.pattern);
     if (!pattern.ok) return undefined; // lint reports the unusable pattern on the question
-    if (!pattern.regex.test(value)) return invalid(`"${clip(value)}" does not have the expected form for ${question.id}`, `expected to match ${v.pattern}`);
+    if (!pattern.regex.test(value)) return invalid(t.badForm(clip(value), question.id), t.expectedPattern(v.pattern));
   }
   return undefined;
 }
 
-function describeValue(value: AnswerValue): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text "${clip(value)}"`;
+/**
+ * A CPV code as the vocabulary writes it: eight digits of one of its divisions, a hyphen,
+ * the check digit. The check digit is not recomputed: the published codes do not all follow
+ * the documented algorithm (the Publications Office says so), so recomputing it would refuse
+ * real codes; only the official list could tell, and clausula does not carry it.
+ */
+export function isCpvCode(value: string): boolean {
+  return CPV.test(value) && CPV_DIVISIONS.has(value.slice(0, 2));
+}
+
+function describeValue(value: AnswerValue, language: string): string {
+  const t = messages(language).answers;
+  if (Array.isArray(value)) return t.aList;
+  if (typeof value === 'string') return t.theText(clip(value));
   return String(value);
 }
 
@@ -116,14 +131,19 @@ export function isAsked(entry: QuestionEntry, answers: Answers, whens: ReadonlyM
 }
 
 export interface CheckedAnswers {
+  /** The answers that count: valid answers to questions that are asked for them. */
   answers: Map<string, AnswerValue>;
   findings: Finding[];
+  /** Answers given to questions that are not asked for these answers, by id (ignored, never validated). */
+  notAsked: Map<string, AnswerValue>;
 }
 
 /**
- * Check the answers of an answers file or scenario: unknown ids are warnings (with a
- * suggestion), wrong types and unknown options are errors at the answer's position.
- * Answers to questions that were not asked are dropped with a warning.
+ * Check the answers of an answers file or scenario. An answer to a question that is not
+ * asked for these answers is ignored, never validated: all of them make one warning, so a
+ * complete answers file is not drowned in them. Unknown ids are warnings (with a
+ * suggestion); among the answers that count, wrong types and unknown options are errors
+ * at the answer's position. Messages are in `language`.
  */
 export function checkAnswers(
   library: Library,
@@ -132,9 +152,11 @@ export function checkAnswers(
   basePath: readonly PathSegment[],
   language: string,
 ): CheckedAnswers {
+  const t = messages(language).answers;
   const findings: Finding[] = [];
-  const answers = new Map<string, AnswerValue>();
   const at = (id: string, target: 'key' | 'value') => locate(source, [...basePath, id], target);
+  const problems = new Map<string, AnswerProblem>();
+  const valid = new Map<string, AnswerValue>();
   for (const id of Object.keys(values)) {
     const value = values[id] as AnswerValue;
     const entry = library.questions.get(id);
@@ -144,35 +166,72 @@ export function checkAnswers(
         severity: 'warning',
         file: source.file,
         ...at(id, 'key'),
-        message: `"${id}" is not a question of this library; the answer is ignored`,
-        fix: suggestion(id, library.questions.keys()) ?? 'remove it',
+        message: t.unknownQuestion(id),
+        fix: suggestion(id, library.questions.keys(), language) ?? t.removeIt,
       });
       continue;
     }
     const problem = answerProblem(entry.question, value, language);
-    if (problem) {
-      findings.push({ ruleId: problem.ruleId, severity: 'error', file: source.file, ...at(id, 'value'), message: problem.message, ...(problem.fix ? { fix: problem.fix } : {}) });
-      continue;
-    }
-    if (hasValue(value)) answers.set(id, value);
+    if (problem) problems.set(id, problem);
+    else if (hasValue(value)) valid.set(id, value);
   }
-  // Answers to questions the interview would not ask do not count.
+  // Whether a question is asked is decided by the valid answers alone; an answer to a
+  // question that is not asked does not count, whatever it holds.
   const whens = questionConditions(library);
-  for (const entry of [...library.questions.values()].sort((a, b) => a.index - b.index)) {
-    const id = entry.question.id;
-    if (answers.has(id) && !isAsked(entry, answers, whens)) {
-      answers.delete(id);
-      findings.push({
-        ruleId: 'answer-not-asked',
-        severity: 'warning',
-        file: source.file,
-        ...at(id, 'key'),
-        message: `${id} is answered but not asked for these answers (${entry.question.when}); the answer is ignored`,
-        fix: 'remove it, or change the answers that decide whether it is asked',
-      });
+  const ordered = [...library.questions.values()].sort((a, b) => a.index - b.index);
+  const asked = (entry: QuestionEntry) => isAsked(entry, valid, whens);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const entry of ordered) {
+      if (valid.has(entry.question.id) && !asked(entry)) {
+        valid.delete(entry.question.id);
+        changed = true;
+      }
     }
   }
-  return { answers, findings };
+  // Whether a question is asked cannot be told while an answer its condition reads is itself wrong:
+  // its answer is then checked too, so that one reading of the file shows every mistake.
+  const undecided = (entry: QuestionEntry) => {
+    const when = whens.get(entry.question.id);
+    return when !== undefined && referencedIds(when).some((ref) => problems.has(ref));
+  };
+  const notAsked = new Map<string, AnswerValue>();
+  for (const entry of ordered) {
+    const id = entry.question.id;
+    if (!(id in values) || asked(entry) || undecided(entry)) continue;
+    const value = values[id] as AnswerValue;
+    if (hasValue(value) && !(Array.isArray(value) && value.length === 0)) notAsked.set(id, value);
+    problems.delete(id);
+  }
+  for (const [id, problem] of problems) {
+    findings.push({ ruleId: problem.ruleId, severity: 'error', file: source.file, ...at(id, 'value'), message: problem.message, ...(problem.fix ? { fix: problem.fix } : {}) });
+  }
+  if (notAsked.size > 0) {
+    // One warning for all of them, the ids grouped by the condition that leaves them unasked.
+    const ids = [...notAsked.keys()];
+    const byCondition = new Map<string, string[]>();
+    for (const id of ids) {
+      const when = library.questions.get(id)!.question.when ?? '';
+      byCondition.set(when, [...(byCondition.get(when) ?? []), id]);
+    }
+    const listed = [...byCondition].map(([when, group]) => `${group.join(', ')}${when ? ` (${when})` : ''}`).join('; ');
+    findings.push({
+      ruleId: 'answer-not-asked',
+      severity: 'warning',
+      file: source.file,
+      ...at(ids[0]!, 'key'),
+      message: t.notAsked(listed, ids.length),
+      fix: t.notAskedFix(ids.length),
+    });
+  }
+  return { answers: valid, findings, notAsked };
+}
+
+function referencedIds(e: Expr): string[] {
+  if (e.kind === 'ref') return [e.name];
+  if (e.kind === 'not') return referencedIds(e.operand);
+  if ('left' in e) return [...referencedIds(e.left), ...referencedIds(e.right)];
+  return [];
 }
 
 /** Required questions that are asked for these answers but have no answer. */

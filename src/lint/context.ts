@@ -18,6 +18,8 @@ export interface LintContext {
   /** Parsed passage conditions: clause id → passage index → condition (absent when it does not parse). */
   passageConditions: Map<string, Map<number, Expr>>;
   questionConditions: Map<string, Expr>;
+  /** The command that writes the lock, as the user can run it (`npx clausula lock`), for the fixes that name it. */
+  lockCommand: string;
   report(finding: ReportInput): void;
   findings: Finding[];
 }
@@ -35,7 +37,7 @@ export interface ReportInput {
   severity?: Severity;
 }
 
-export function createContext(library: Library): LintContext {
+export function createContext(library: Library, lockCommand = 'clausula lock'): LintContext {
   const findings: Finding[] = [];
   const clauseConditions = new Map<string, Expr>();
   const clauseConditionErrors = new Map<string, ParseError>();
@@ -63,6 +65,7 @@ export function createContext(library: Library): LintContext {
     clauseConditionErrors,
     passageConditions,
     questionConditions: questionConditions(library),
+    lockCommand,
     findings,
     report(input) {
       const path = input.path ?? [];

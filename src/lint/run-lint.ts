@@ -34,6 +34,8 @@ export const checks: Check[] = [
 export interface LintOptions {
   /** Extra checks (versioning against a lock, for instance) that need more than the library. */
   extraChecks?: readonly Check[];
+  /** The command that writes the lock, as the user can run it; `clausula lock` by default. */
+  lockCommand?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface LintOptions {
  */
 export function lintLibrary(library: Library, options: LintOptions = {}): Finding[] {
   if (library.baseUnavailable) return dedupe(library.findings).sort(compareFindings);
-  const ctx = createContext(library);
+  const ctx = createContext(library, options.lockCommand);
   for (const check of [...checks, ...(options.extraChecks ?? [])]) check(ctx);
   let findings = dedupe([...library.findings, ...ctx.findings]);
   if (library.base) {

@@ -13,6 +13,12 @@ export const AnswersFile = strictObject(
     language: Type.Optional(LanguageCode),
     template: Type.Optional(Type.String({ minLength: 1 })),
     answers: Type.Record(QuestionId, AnswerValue, { additionalProperties: false, description: 'answers by question id (camelCase, as in questions.yaml)' }),
+    setAside: Type.Optional(
+      Type.Record(QuestionId, AnswerValue, {
+        additionalProperties: false,
+        description: 'answers the interview set aside because a later answer made their questions unasked; they come back if the questions are asked again; build ignores them',
+      }),
+    ),
   },
   'A tender profile: the answers to the interview',
 );

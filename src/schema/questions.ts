@@ -11,9 +11,15 @@ export const QuestionOption = strictObject({
 });
 export type QuestionOption = Static<typeof QuestionOption>;
 
+export const validationFormats = ['cpv'] as const;
+
 export const Validation = strictObject({
   min: Type.Optional(Type.Number()),
   max: Type.Optional(Type.Number()),
+  /** For number questions: only whole numbers (months, days, hours). */
+  integer: Type.Optional(Type.Boolean()),
+  /** A known kind of code, checked beyond a pattern: `cpv` (a CPV code of one of the vocabulary's divisions). */
+  format: Type.Optional(StringEnum(validationFormats)),
   minLength: Type.Optional(Type.Integer({ minimum: 0 })),
   maxLength: Type.Optional(Type.Integer({ minimum: 1 })),
   pattern: Type.Optional(Type.String({ minLength: 1 })),

@@ -23,6 +23,12 @@ export const Template = strictObject(
   {
     id: Slug,
     title: Localized,
+    /**
+     * The document in plain words, as an officer calls it: "administrative clauses",
+     * "technical specifications". Messages name the document by it, and the file `build`
+     * writes is named after it (tender-administrative-clauses.docx).
+     */
+    name: Type.Optional(Localized),
     description: Type.Optional(Localized),
     /** The document this one is an annex to: its cover reads "Annex No. __ to the PCAP", and references to clauses in the other document name it. */
     annexTo: Type.Optional(HostDocument),

@@ -1,3 +1,5 @@
+import { messages } from './messages/index.js';
+
 /** Suggest the closest known name for a misspelt one, or nothing when none is close. */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
@@ -37,7 +39,8 @@ function distance(a: string, b: string): number {
   return d[rows * cols - 1]!;
 }
 
-export function suggestion(name: string, candidates: Iterable<string>): string | undefined {
+/** "did you mean processesPersonalData?", in the language of the message it ends. */
+export function suggestion(name: string, candidates: Iterable<string>, language = 'en'): string | undefined {
   const best = didYouMean(name, candidates);
-  return best === undefined ? undefined : `did you mean ${best}?`;
+  return best === undefined ? undefined : messages(language).common.didYouMean(best);
 }

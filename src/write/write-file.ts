@@ -2,12 +2,15 @@ import { existsSync, lstatSync, readlinkSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { InputError, InterruptedError } from '../errors.js';
+import { messages } from '../text/messages/index.js';
 
 export interface WriteOptions {
   /** Replace an existing file. Without it, an existing file is an error: officers edit these files. */
   force?: boolean;
   /** How to name the file in messages (defaults to the path as given). */
   display?: string;
+  /** The language of the messages (the officer's); English by default. */
+  language?: string;
 }
 
 /**
@@ -18,13 +21,14 @@ export interface WriteOptions {
 export async function writeFileSafely(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
   const target = resolve(path);
   const name = options.display ?? path;
-  if (stopped) throw new InterruptedError(`interrupted: ${name} was not written`);
-  checkWritable(target, name, options.force === true);
+  const t = messages(options.language).files;
+  if (stopped) throw new InterruptedError(t.notWritten(name));
+  checkWritable(target, name, options.force === true, options.language);
   const write = writeFileAtomic(target, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
     fsync: true,
     // Interrupted between creating the temporary file and writing it: give up, and the writer removes it.
     tmpfileCreated: () => {
-      if (stopped) throw new InterruptedError(`interrupted: ${name} was not written`);
+      if (stopped) throw new InterruptedError(t.notWritten(name));
     },
   });
   inFlight.add(write);
@@ -33,7 +37,7 @@ export async function writeFileSafely(path: string, data: string | Uint8Array, o
   } catch (error) {
     if (error instanceof InterruptedError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot write ${name}: ${reason(code, error as Error, dirname(target))}`, FIXES[code ?? ''] ?? 'choose another place with -o');
+    throw new InputError(t.cannotWrite(name, reason(code, error as Error, dirname(target), options.language)), fixFor(code, options.language));
   } finally {
     inFlight.delete(write);
   }
@@ -56,25 +60,16 @@ export async function stopWriting(): Promise<void> {
 }
 
 /** Refuse before doing any work when the output cannot or must not be written. */
-export function checkWritable(target: string, name: string, force: boolean): void {
+export function checkWritable(target: string, name: string, force: boolean, language?: string): void {
+  const t = messages(language).files;
   const parent = dirname(target);
-  if (!existsSync(parent)) {
-    throw new InputError(`cannot write ${name}: the folder ${dirname(name)} does not exist`, 'create the folder first, or choose another path with -o');
-  }
-  if (!statSync(parent).isDirectory()) {
-    throw new InputError(`cannot write ${name}: ${dirname(name)} is not a folder`, 'choose a path inside a folder, with -o');
-  }
-  if (isDanglingLink(target)) {
-    // Following it would create a file wherever the link points; replacing it would silently drop the link.
-    throw new InputError(`cannot write ${name}: it is a symbolic link to ${readlinkSync(target)}, which does not exist`, 'remove the link, or choose another name with -o');
-  }
+  if (!existsSync(parent)) throw new InputError(t.folderMissing(name, dirname(name)), t.createFolder);
+  if (!statSync(parent).isDirectory()) throw new InputError(t.parentNotAFolder(name, dirname(name)), t.pathInFolder);
+  // Following a dangling link would create a file wherever it points; replacing it would silently drop the link.
+  if (isDanglingLink(target)) throw new InputError(t.danglingLink(name, readlinkSync(target)), t.removeLink);
   if (existsSync(target)) {
-    if (statSafe(target)?.isDirectory()) {
-      throw new InputError(`cannot write ${name}: it is a folder`, 'give a file name, such as -o clauses.docx');
-    }
-    if (!force) {
-      throw new InputError(`${name} already exists; clausula does not overwrite it without --force`, 'add --force to replace it, or choose another name with -o');
-    }
+    if (statSafe(target)?.isDirectory()) throw new InputError(t.isAFolder(name), t.giveFileName);
+    if (!force) throw new InputError(t.exists(name), t.forceOrRename);
   }
 }
 
@@ -94,27 +89,35 @@ function statSafe(path: string) {
   }
 }
 
-const FIXES: Record<string, string> = {
-  EACCES: 'choose a folder you can write to, with -o',
-  EPERM: 'choose a folder you can write to, with -o',
-  EROFS: 'choose a folder you can write to, with -o',
-  ENOSPC: 'free some space, or choose another disk with -o',
-};
-
-function reason(code: string | undefined, error: Error, folder: string): string {
+function fixFor(code: string | undefined, language: string | undefined): string {
+  const t = messages(language).files;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
     case 'EROFS':
-      return 'the file system is read-only';
+      return t.chooseWritable;
     case 'ENOSPC':
-      return 'the disk is full';
+      return t.freeSpace;
+    default:
+      return t.chooseElsewhere;
+  }
+}
+
+function reason(code: string | undefined, error: Error, folder: string, language: string | undefined): string {
+  const t = messages(language).files;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return t.permissionDenied;
+    case 'EROFS':
+      return t.readOnly;
+    case 'ENOSPC':
+      return t.diskFull;
     case 'EISDIR':
-      return 'it is a folder';
+      return t.itIsAFolder;
     case 'ENOENT':
       // The folder was checked before writing: it exists but takes no new files (/proc), or it went away meanwhile.
-      return existsSync(folder) ? `no file can be created in ${folder}` : 'the folder does not exist';
+      return existsSync(folder) ? t.noFileHere(folder) : t.folderGone;
     default:
       return error.message;
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { selectClauses, type Decision, type Reason, type Selection } from '../../src/assemble/select.js';
+import { describeConflict, selectClauses, type Decision, type Reason, type Selection } from '../../src/assemble/select.js';
 import type { AnswerValue } from '../../src/schema/common.js';
 import type { Clause } from '../../src/schema/clause.js';
 import { clause } from './clauses.js';
@@ -97,7 +97,9 @@ describe('excludes', () => {
     const s = selectClauses([clause('a.x', { excludes: ['a.y'] }), clause('a.w', { requires: ['a.y'] }), clause('a.y', { when: NO })], on);
     expect(s.included).toEqual(['a.x', 'a.w']);
     expect(reasons(s, 'a.y')[0]).toEqual({ kind: 'excluded-by', by: ['a.x'] });
-    expect(s.conflicts).toEqual(['a.w requires a.y, but it is excluded; it is left out']);
+    expect(s.conflicts).toEqual([{ clause: 'a.w', requires: 'a.y', status: 'excluded' }]);
+    expect(describeConflict(s.conflicts[0]!, 'en')).toBe('a.w requires a.y, but it is excluded; it is left out');
+    expect(describeConflict(s.conflicts[0]!, 'es')).toBe('a.w exige a.y, pero esta queda excluida; queda fuera');
   });
 
   test('excluded by several, sorted', () => {
@@ -131,7 +133,9 @@ describe('drafts', () => {
     expect(s.included).toEqual(['a.approved']);
     expect(reasons(s, 'a.draft')).toEqual([{ kind: 'draft' }, { kind: 'condition', holds: true, when: YES }]);
     expect(reasons(s, 'a.needed')).toEqual([{ kind: 'draft' }, { kind: 'condition', holds: false, when: NO }]);
-    expect(s.conflicts).toEqual(['a.approved requires a.needed, which is draft; it is left out']);
+    expect(s.conflicts).toEqual([{ clause: 'a.approved', requires: 'a.needed', status: 'draft' }]);
+    expect(describeConflict(s.conflicts[0]!, 'en')).toBe('a.approved requires a.needed, which is a draft; it is left out');
+    expect(describeConflict(s.conflicts[0]!, 'ca')).toBe('a.approved exigeix a.needed, que és un esborrany; queda fora');
   });
 
   test('with includeDrafts, drafts are selected like approved clauses', () => {
@@ -156,7 +160,7 @@ describe('deprecated clauses', () => {
         { kind: 'condition', holds: true, when: YES },
       ]);
       expect(reasons(s, 'a.older')).toEqual([{ kind: 'deprecated' }]);
-      expect(s.conflicts).toEqual(['a.new requires a.older, which is deprecated; it is left out']);
+      expect(s.conflicts).toEqual([{ clause: 'a.new', requires: 'a.older', status: 'deprecated' }]);
     }
   });
 });

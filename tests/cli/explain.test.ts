@@ -123,7 +123,7 @@ describe('clausula explain', () => {
       [
         `clausula: error: ${dir}/tender.yaml has answers that do not fit the questions`,
         `  ${dir}/tender.yaml:9:12  error  "clod-saas" is not an option of hosting (did you mean cloud-saas?)  unknown-option`,
-        'How to fix: correct the answers shown, or run clausula interview on the file to fix them',
+        `How to fix: correct the answers shown, or run npx clausula --library tests/fixtures/basic interview ${dir}/tender.yaml to fix them`,
         '',
       ].join('\n'),
     );

@@ -27,7 +27,12 @@ afterEach(() => {
 });
 
 function open(args: string, cwd: string, LANG: string): Terminal {
-  const t = new Terminal(`${process.execPath} ${BIN} ${args}`, { cwd, env: env(LANG) });
+  return run(`${process.execPath} ${BIN} ${args}`, cwd, LANG);
+}
+
+/** A command line as the officer types it. */
+function run(command: string, cwd: string, LANG: string): Terminal {
+  const t = new Terminal(command, { cwd, env: env(LANG) });
   terminals.push(t);
   return t;
 }
@@ -169,16 +174,16 @@ describe.skipIf(!hasTmux)(`clausula interview in a real terminal${hasTmux ? '' :
     first.type('9835');
     first.press('C-c');
     const stopped = await first.waitFor('[exit 130]');
-    expect(stopped).toContain("Aturat. Les respostes donades fins ara s'han desat a answers.yaml.\nPer continuar on ho heu deixat, executeu:\n  clausula interview answers.yaml\n");
+    expect(stopped).toContain(`Aturat. Les respostes donades fins ara s'han desat a answers.yaml.\nPer continuar on ho heu deixat, executeu:\n  node ${BIN} interview answers.yaml\n`);
     expect(parse(readFileSync(join(cwd, 'answers.yaml'), 'utf8'))).toEqual({
       library: RELEASE,
       language: 'ca',
       answers: { authorityName: 'Ajuntament de Barcelona', contractTitle: 'Smart parking concession', contractReference: 'EXP-2026-0412', contractType: 'service-concession' },
     });
 
-    // The printed command, as the officer would type it (with the binary for `clausula`), in English now.
-    const command = /executeu:\n {2}clausula (.+)\n/.exec(stopped)![1]!;
-    const second = open(command, cwd, 'en_GB.UTF-8');
+    // The printed command, exactly as printed: it runs.
+    const command = /executeu:\n {2}(.+)\n/.exec(stopped)![1]!;
+    const second = run(command, cwd, 'en_GB.UTF-8');
     const resumed = await second.waitForPrompt(prompt('cpvCodes', 'ca'));
     expect(resumed).toContain('Continuem amb answers.yaml: 4 respostes ja donades.');
     expect(resumed).not.toContain(prompt('authorityName', 'ca'));

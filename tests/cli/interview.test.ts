@@ -2,9 +2,15 @@
 import { screen } from '@inquirer/testing/vitest';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT, runCli, spawnCli, type CliResult } from '../helpers/cli.js';
 import { fixtureCopy, testdir } from '../helpers/testdir.js';
+
+vi.mock('../../src/interview/terminal/widgets.js', async (importOriginal) => {
+  const { wrapPrompt } = await import('@inquirer/testing/vitest');
+  const actual = await importOriginal<typeof import('../../src/interview/terminal/widgets.js')>();
+  return { ...actual, yesNo: wrapPrompt(actual.yesNo), choice: wrapPrompt(actual.choice), ticks: wrapPrompt(actual.ticks), text: wrapPrompt(actual.text) };
+});
 
 const LIBRARY = join(REPO_ROOT, 'tests/fixtures/interview');
 const env = { SOURCE_DATE_EPOCH: '1800000000', LANG: 'en_GB.UTF-8' }; // 2027-01-15
@@ -36,6 +42,19 @@ async function answerBasics(startDate = ''): Promise<void> {
   await enter('When does the contract start? (YYYY-MM-DD)', startDate);
 }
 
+/** The fixture's questions with data, personal data among them: clauses then apply. */
+async function answerWithData(startDate = ''): Promise<void> {
+  await answerBasics(startDate);
+  await enter('Will the contractor collect or generate data? (Y/n)');
+  await prompt('Which kinds of data?');
+  screen.keypress('space');
+  screen.keypress('enter');
+  await enter("Will the contractor process personal data on the authority's behalf?", 'y');
+  await enter('Which CPV codes apply?');
+  await enter('Where will the data be hosted?');
+  await enter('Within how many hours must a breach be notified? (24)');
+}
+
 describe('clausula interview --help', () => {
   it('documents the command and its options', () => {
     const r = spawnCli(['interview', '--help']);
@@ -49,20 +68,22 @@ describe('clausula interview --help', () => {
 
 describe('clausula interview without a terminal', () => {
   it('refuses with exit 2 and points to clausula build', async () => {
-    const r = await runCli(['interview', 'tender.yaml']);
+    const r = await runCli(['interview', 'tender.yaml'], { env: { LANG: 'en_GB.UTF-8' } });
     expect(r).toEqual({
       code: 2,
       stdout: '',
       stderr:
         'clausula: error: clausula interview asks questions, so it needs an interactive terminal; its input or output here is a pipe or a file (CI, a script)\n' +
-        'How to fix: to make the document from an answers file without any questions, run: clausula build tender.yaml\n',
+        'How to fix: to make the documents from an answers file without any questions, run: clausula build tender.yaml\n',
     });
   });
 
   it('refuses when run by the binary with pipes', () => {
     const r = spawnCli(['interview'], { input: '' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('run: clausula build ANSWERS.yaml');
+    // In the library's language (Catalan) without a locale; the command as npx runs it.
+    expect(r.stderr).toContain('clausula interview fa preguntes, així que necessita un terminal interactiu');
+    expect(r.stderr).toContain('executeu: npx clausula build ANSWERS.yaml');
   });
 });
 
@@ -74,7 +95,7 @@ describe('clausula interview on a terminal', () => {
     await enter('Will the contractor collect or generate data? (Y/n)', 'n');
     await enter('Which CPV codes apply? (separate several with commas)', '72000000-5');
     await prompt('What would you like to do?');
-    expect(screen.getScreen()).toContain('❯ 3. Build the document now');
+    expect(screen.getScreen()).toContain('❯ 3. Build the documents now');
     screen.keypress('up');
     screen.keypress('enter');
     const r = await run;
@@ -99,7 +120,7 @@ answers:
     expect(r.stdout).toContain('\n1/3 The basics\n');
     expect(r.stdout).toContain('  The full official name.\n');
     expect(r.stdout).toContain('\nReview your answers\n\n1/3 The basics\n  The contracting authority: City of Testville\n');
-    expect(r.stdout).toContain(`\nAnswers saved in tender.yaml.\nTo build the document later, run:\n  clausula --library ${LIBRARY} build tender.yaml\n`);
+    expect(r.stdout).toContain(`\nAnswers saved in tender.yaml.\nTo build the documents later, run:\n  clausula --library ${LIBRARY} build tender.yaml\n`);
   });
 
   it('speaks the language of LANG when the library has it', async () => {
@@ -151,7 +172,6 @@ answers:
     await prompt('Save the answers in which file? (exp-7-2.yaml)');
     screen.type('exp-7');
     screen.keypress('enter');
-    await screen.next();
     expect(screen.getScreen()).toContain('> That file already exists; choose another name.');
     screen.type('-final');
     screen.keypress('enter');
@@ -272,38 +292,42 @@ answers:
   it('Ctrl-C at the question about replacing the document: the answers are saved, and the build command given', async () => {
     const cwd = testdir({ 'tender.docx': 'edited' });
     const run = start(['tender.yaml'], { cwd });
-    await answerBasics();
-    await enter('Will the contractor collect or generate data?', 'n');
-    await enter('Which CPV codes apply?');
+    await answerWithData();
     await enter('What would you like to do?');
     await prompt('tender.docx already exists. Replace it?');
     screen.keypress({ name: 'c', ctrl: true });
     const r = await run;
     expect(r.code).toBe(130);
     expect(r.stdout).toContain('Answers saved in tender.yaml.');
-    expect(r.stderr).toBe(`\nTo build the document later, run:\n  clausula --library ${LIBRARY} build tender.yaml\n`);
+    expect(r.stderr).toBe(`\nTo build the documents later, run:\n  clausula --library ${LIBRARY} build tender.yaml\n`);
     expect(readFileSync(join(cwd, 'tender.docx'), 'utf8')).toBe('edited');
+  });
+
+  it('says so when no clause applies, instead of writing an empty document', async () => {
+    const cwd = testdir();
+    const run = start(['tender.yaml'], { cwd });
+    await answerBasics();
+    await enter('Will the contractor collect or generate data?', 'n');
+    await enter('Which CPV codes apply?');
+    await enter('What would you like to do?');
+    const r = await run;
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('Answers saved in tender.yaml.');
+    expect(r.stderr).toContain('clausula: error: no clause of the library applies to these answers, so there is no document to write');
+    expect(readdirSync(cwd)).toEqual(['tender.yaml']);
   });
 
   it('builds the document right away through clausula build, asking before replacing one', async () => {
     const cwd = testdir({ 'tender.docx': 'the officer’s edited copy' });
     const run = start(['tender.yaml'], { cwd });
-    await answerBasics('2027-04-01');
-    await enter('Will the contractor collect or generate data? (Y/n)');
-    await prompt('Which kinds of data?');
-    screen.keypress('space');
-    screen.keypress('enter');
-    await enter("Will the contractor process personal data on the authority's behalf?", 'y');
-    await enter('Which CPV codes apply?');
-    await enter('Where will the data be hosted?');
-    await enter('Within how many hours must a breach be notified? (24)');
+    await answerWithData('2027-04-01');
     await prompt('What would you like to do?');
     screen.keypress('enter');
     await enter('tender.docx already exists. Replace it? (y/N)');
     const r = await run;
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Building tender-2.docx…\nWrote tender-2.docx:');
+    expect(r.stdout).toContain('Building the documents…\nWrote tender-2.docx: ');
     expect(readFileSync(join(cwd, 'tender.docx'), 'utf8')).toBe('the officer’s edited copy');
     expect(readFileSync(join(cwd, 'tender-2.docx')).subarray(0, 2).toString()).toBe('PK');
   });

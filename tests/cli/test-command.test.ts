@@ -50,7 +50,7 @@ describe('clausula test', () => {
     const dir = fixtureCopy('basic', { 'clauses/scenarios/wrong.yaml': failing.replace('contractDurationMonths: 6', 'contractDurationMonths: "six"') });
     const r = await runCli(['test', dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`    ${dir}/clauses/scenarios/wrong.yaml:6:27  answer error: contractDurationMonths must be a number, not the text "six" (write the number without quotes or units)`);
+    expect(r.stdout).toContain(`    ${dir}/clauses/scenarios/wrong.yaml:6:27  answer error: contractDurationMonths must be a number, not the text "six" (write the number without quotes or units, with a point for decimals)`);
   });
 
   it('reports JUnit XML', async () => {

@@ -27,13 +27,16 @@ export async function runCli(argv: string[], options: { cwd?: string; env?: Reco
   return { code, stdout, stderr };
 }
 
-/** Run the built binary as a user would (`npm run build` first; `npm test` does it). */
+/**
+ * Run the built binary as a user would (`npm run build` first; `npm test` does it): as
+ * `npx clausula` runs it (npm_command=exec), so the commands it prints read `npx clausula …`.
+ */
 export function spawnCli(args: string[], options: SpawnSyncOptions & { env?: Record<string, string | undefined> } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     cwd: REPO_ROOT,
     ...options,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...options.env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', npm_command: 'exec', ...options.env },
   });
   return { code: result.status ?? -1, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
 }

@@ -75,13 +75,17 @@ export class Terminal {
   }
 }
 
-/** The last prompt line still waiting for an answer, without its "? ". */
+/** The last prompt still waiting for an answer, without its "? ", its lines joined when a narrow terminal broke it. */
 export function activePrompt(screen: string): string | undefined {
   const lines = screen.split('\n');
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     if (line.startsWith('✔ ')) return undefined;
-    if (line.startsWith('? ')) return line.slice(2);
+    if (line.startsWith('? ')) {
+      let prompt = line.slice(2);
+      for (let k = i + 1; k < lines.length && /^ {2}\S/.test(lines[k]!) && !/^ {2}\d+\. /.test(lines[k]!); k++) prompt += ` ${lines[k]!.slice(2)}`;
+      return prompt;
+    }
   }
   return undefined;
 }

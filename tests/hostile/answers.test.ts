@@ -35,7 +35,7 @@ describe('answers of the wrong type, one finding each at its value', () => {
     ['  authorityName: 5', 18, /authorityName must be text, not 5 \(put the text in quotes\)/],
     ['  contractTitle: [a, b]', 18, /contractTitle must be text, not a list/],
     ['  contractType: [works]', 17, /contractType must be one of: services, supplies, works, not a list/],
-    ['  contractDurationMonths: "12"', 27, /contractDurationMonths must be a number, not the text "12" \(write the number without quotes or units\)/],
+    ['  contractDurationMonths: "12"', 27, /contractDurationMonths must be a number, not the text "12" \(write the number without quotes or units, with a point for decimals\)/],
     ['  generatesData: "yes"', 18, /generatesData must be true or false, not the text "yes"/],
     ['  dataKinds: sensor', 14, /dataKinds must be a list, not the text "sensor" \(write a list such as \[a, b\]\)/],
     ['  hosting: 1', 12, /hosting must be one of: authority, contractor, cloud-saas, none, not 1/],

@@ -38,7 +38,9 @@ describe('a cache folder that cannot be made or written', () => {
     const out = testdir();
     const build = spawnCli(['build', 'examples/smart-parking.yaml', '-o', join(out, 'tender.docx')], { env: { CLAUSULA_CACHE_DIR: cache }, timeout: 30_000 });
     expect(build.code, build.stderr).toBe(0);
-    expect(existsSync(join(out, 'tender.docx'))).toBe(true);
+    // Two documents, named from the stem -o gives.
+    expect(existsSync(join(out, 'tender-clausules-administratives.docx'))).toBe(true);
+    expect(existsSync(join(out, 'tender-prescripcions-tecniques.docx'))).toBe(true);
   });
 
   test.skipIf(!hasProc)('schema --out a folder that cannot be made: a clear error', () => {

@@ -57,8 +57,8 @@ function fresh(): { out: string; cache: string } {
 
 /** Start `clausula build` of the large library; `interrupt` decides when to send which signal. */
 function startBuild(out: string, cache: string, extra: string[] = [], lib = library) {
-  const child = spawn(process.execPath, [BIN, '--library', lib, 'build', answers, '-o', join(out, 'tender.docx'), ...extra], {
-    env: { PATH: process.env.PATH, HOME: root, NO_COLOR: '1', CLAUSULA_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '0' },
+  const child = spawn(process.execPath, [BIN, '--library', lib, 'build', answers, '--lang', 'en', '-o', join(out, 'tender.docx'), ...extra], {
+    env: { PATH: process.env.PATH, HOME: root, NO_COLOR: '1', LANG: 'en_GB.UTF-8', CLAUSULA_CACHE_DIR: cache, SOURCE_DATE_EPOCH: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -81,12 +81,9 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
 async function expectCompleteDocument(path: string, cache: string): Promise<void> {
   const zip = await JSZip.loadAsync(readFileSync(path));
   expect(await zip.file('word/document.xml')?.async('string')).toContain('</w:document>');
-  // In JSON: verify speaks the document's language, which depends on which build won.
-  const verify = spawnCli(['--library', smaller, 'verify', path, '--json'], { env: { CLAUSULA_CACHE_DIR: cache } });
+  const verify = spawnCli(['--library', smaller, 'verify', path], { env: { CLAUSULA_CACHE_DIR: cache } });
   expect(verify.code, verify.stdout + verify.stderr).toBe(0);
-  const report = JSON.parse(verify.stdout) as { ok: boolean; clauses: { verdict: string }[] };
-  expect(report.ok).toBe(true);
-  expect(report.clauses.filter((c) => c.verdict === 'ok')).toHaveLength(FEWER);
+  expect(verify.stdout).toContain(`${FEWER} clauses: ${FEWER} as in the library`);
 }
 
 describe('a signal during a build', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -40,11 +40,13 @@ describe('--template names a template of the library, never a path', () => {
 });
 
 describe('-o to places that cannot or must not be written', () => {
-  test('a folder', async () => {
+  test('a folder: the document goes inside it, named after the answers; the folder stays a folder', async () => {
     const dir = library();
     mkdirSync(join(dir, 'out'));
-    const result = await unchanged(dir, () => build(dir, '-o', 'out'));
-    expectRefused(result, { code: 2, file: 'out', says: /cannot write out: it is a folder\nHow to fix: give a file name, such as -o clauses\.docx/ });
+    const result = await build(dir, '-o', 'out');
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['answers.docx']);
+    expect(lstatSync(join(dir, 'out')).isDirectory()).toBe(true);
   });
 
   test('a folder that does not exist', async () => {
@@ -188,6 +190,17 @@ describe('verify on what is not a document', () => {
       const result = await unchanged(dir, () => runCli(['--library', '.', 'verify', path], { cwd: dir }));
       expectRefused(result, { code: 2, file: path, says: /is not a regular file \(a device, a pipe or a socket\)\nHow to fix: give the path of a \.docx built by clausula build/ });
     }
+  });
+
+  test('a zip bomb: a part that declares gigabytes is refused before it is unpacked', async () => {
+    const dir = library();
+    const zip = writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }], new Date(0));
+    // Claim 4 GB unpacked in the central directory, as a bomb's header would.
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(0xfffffff0, central + 24);
+    writeFileSync(join(dir, 'bomb.docx'), zip);
+    const result = await unchanged(dir, () => runCli(['--library', '.', 'verify', 'bomb.docx'], { cwd: dir }));
+    expectRefused(result, { code: 2, file: 'bomb.docx', says: /bomb\.docx: word\/document\.xml unpacks to more than 512 MiB; it is not a document clausula built/ });
   });
 });
 

@@ -102,7 +102,8 @@ async function build(language: string, answers: Map<string, AnswerValue>, format
     const problem = answerProblem(library.questions.get(id)!.question, v, language);
     if (problem) throw new Error(`generated an invalid answer for ${id}: ${problem.message}`);
   }
-  const template = chooseTemplate(library, undefined, undefined);
+  // One document of the tender: its answers annex holds every answer.
+  const template = chooseTemplate(library, 'pcap-data-clauses', undefined, language)!;
   const selection = selectClauses(library.clauses.map((c) => c.value), answers);
   const date = new Date(Date.UTC(2027, 0, 31));
   const model = buildDocument(library, template, selection, answers, { language, date });

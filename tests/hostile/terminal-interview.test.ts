@@ -1,8 +1,14 @@
 // @inquirer/testing/vitest must come first: it replaces the prompts with ones it drives.
 import { screen } from '@inquirer/testing/vitest';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
-import { createInquirerPrompter } from '../../src/interview/prompts.js';
+import { describe, expect, it, vi } from 'vitest';
+import { createInquirerPrompter } from '../../src/interview/terminal/prompts.js';
+
+vi.mock('../../src/interview/terminal/widgets.js', async (importOriginal) => {
+  const { wrapPrompt } = await import('@inquirer/testing/vitest');
+  const actual = await importOriginal<typeof import('../../src/interview/terminal/widgets.js')>();
+  return { ...actual, yesNo: wrapPrompt(actual.yesNo), choice: wrapPrompt(actual.choice), ticks: wrapPrompt(actual.ticks), text: wrapPrompt(actual.text) };
+});
 import type { Question } from '../../src/schema/questions.js';
 
 /**
@@ -18,7 +24,7 @@ function prompter() {
   let printed = '';
   const output = new PassThrough();
   output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const p = createInquirerPrompter({ input: new PassThrough(), output, language: 'en', color: false, columns: 80, rows: 30 });
+  const p = createInquirerPrompter({ input: new PassThrough(), output, language: 'en', color: false, columns: () => 80, rows: () => 30 });
   return { p, printed: () => printed };
 }
 
@@ -42,6 +48,7 @@ describe("the library's words in the interview", () => {
     expect(shown).toContain('Where is it hosted? ␛[2J␛[H␛]0;pwned␇');
     expect(shown).toContain('Cloud ␛[2J');
     expect(printed()).toContain('Help ␛[2J');
+    screen.type('1');
     screen.keypress('enter');
     await expect(answer).resolves.toBe('cloud');
   });

@@ -70,7 +70,7 @@ describe('build and explain on a library with a broken clause file', () => {
     const explain = await unchanged(dir, () => runCli(['--library', '.', 'explain', 'answers.yaml'], { cwd: dir }));
     expect(explain.code).toBe(0);
     expectNoCrash(explain.stderr);
-    expect(explain.stderr).toContain(`could not be read and is left out (${ENS}); run clausula lint to see why`);
+    expect(explain.stderr).toContain(`could not be read and is left out (${ENS}); run clausula --library . lint to see why`);
   });
 });
 

@@ -1,14 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { choicesProblem, inputText, parseTyped } from '../../src/interview/answer-input.js';
-import { interviewLanguage, localeLanguages } from '../../src/interview/language.js';
-import { buildCommand, freeName, resumeCommand, saveDraft, suggestedName, today } from '../../src/interview/save.js';
-import { interviewTexts } from '../../src/interview/texts.js';
+import { invocation, shellQuote } from '../../src/cli/invocation.js';
+import { choicesProblem, inputText, parseTyped, parseYesNo } from '../../src/interview/answer-input.js';
+import { answersLanguage, localeLanguages } from '../../src/interview/language.js';
+import { draftName, freeName, suggestedName, today } from '../../src/interview/save.js';
+import { messages } from '../../src/text/messages/index.js';
 import { loadLibrary } from '../../src/library/load-library.js';
 import type { Question } from '../../src/schema/questions.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { testdir } from '../helpers/testdir.js';
-import { readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 
 const library = loadLibrary(join(REPO_ROOT, 'tests/fixtures/interview'));
 const q = (id: string): Question => library.questions.get(id)!.question;
@@ -76,32 +77,56 @@ describe('reading what the officer typed', () => {
   });
 
   it('has every word of the interview in ca, es and en', () => {
-    const keys = (o: object) => Object.keys(o).sort();
-    expect(keys(interviewTexts('ca'))).toEqual(keys(interviewTexts('en')));
-    expect(keys(interviewTexts('es'))).toEqual(keys(interviewTexts('en')));
-    expect(interviewTexts('ca').saveAndQuit).toBe('Desar i sortir');
-    expect(interviewTexts('es').reviewTitle).toBe('Revise sus respuestas');
-    expect(interviewTexts('fr').buildNow).toBe('Build the document now');
-    // Every message is a sentence in every language, whatever it is given.
+    expect(messages('ca').interview.saveAndQuit).toBe('Desar i sortir');
+    expect(messages('es').interview.reviewTitle).toBe('Revise sus respuestas');
+    expect(messages('fr').interview.buildNow).toBe('Build the documents now');
+    // Every message of the catalogue is there in every language, and says something.
     for (const language of ['ca', 'es', 'en']) {
-      for (const [key, value] of Object.entries(interviewTexts(language))) {
-        const text = typeof value === 'function' ? (value as (...a: unknown[]) => string)(2, 7, 'x.yaml') : typeof value === 'string' ? value : JSON.stringify(value);
-        expect(text.length, `${language} ${key}`).toBeGreaterThan(0);
+      for (const [area, texts] of Object.entries(messages(language))) {
+        for (const [key, value] of Object.entries(texts)) {
+          const text = typeof value === 'function' ? (value as (...a: unknown[]) => string)(2, 7, 'x.yaml') : typeof value === 'string' ? value : JSON.stringify(value);
+          expect(text.length, `${language} ${area}.${key}`).toBeGreaterThan(0);
+        }
       }
     }
+    // A language clausula does not speak falls back to English; a regional one to its language.
+    expect(messages('fr').interview.yes).toBe('Yes');
+    expect(messages('ca-ES').interview.no).toBe('No');
+    expect(messages('es-ES').interview.required).toBe('Esta pregunta necesita una respuesta.');
+  });
+
+  it('whole numbers where the question means them', () => {
+    const months: Question = { ...q('durationMonths'), validation: { min: 1, max: 120, integer: true } };
+    expect(parseTyped(months, '12,5', 'es')).toEqual({ ok: false, message: 'Escriba un número entero, sin decimales, por ejemplo 24.' });
+    expect(parseTyped(months, '12', 'es')).toEqual({ ok: true, value: 12 });
+  });
+
+  it('yes and no as officers type them, in any language, any case, with or without the accent', () => {
+    for (const yes of ['s', 'S', 'si', 'Si', 'sí', 'SÍ', 'y', 'yes', 'Yes', ' sí ']) expect(parseYesNo(yes), yes).toBe(true);
+    for (const no of ['n', 'N', 'no', 'No', 'NO']) expect(parseYesNo(no), no).toBe(false);
+    for (const neither of ['', 'x', 'sip', 'nope', 'oui', '1']) expect(parseYesNo(neither), neither).toBeUndefined();
   });
 });
 
 describe('the interview language', () => {
   const env = (LANG?: string, more: Record<string, string> = {}) => ({ LANG, ...more });
-  it('--lang, else the file, else the locale, else the library default', () => {
-    expect(interviewLanguage(library, { option: 'ca', file: 'en', env: env('en_GB.UTF-8') })).toBe('ca');
-    expect(interviewLanguage(library, { option: undefined, file: 'ca', env: env('en_GB.UTF-8') })).toBe('ca');
-    expect(interviewLanguage(library, { option: undefined, file: undefined, env: env('ca_ES.UTF-8') })).toBe('ca');
-    expect(interviewLanguage(library, { option: undefined, file: undefined, env: env('es_ES.UTF-8') })).toBe('en');
-    expect(interviewLanguage(library, { option: undefined, file: 'fr', env: env('C.UTF-8') })).toBe('en');
-    expect(interviewLanguage(library, { option: undefined, file: undefined, env: env('en_US.UTF-8', { LC_ALL: 'ca_ES.UTF-8' }) })).toBe('ca');
-    expect(() => interviewLanguage(library, { option: 'es', file: undefined, env: {} })).toThrow('the library has no es texts');
+  const file = (language: string | undefined) => ({ language, display: 'tender.yaml' });
+  it('--lang, else the file, else (interview) the locale, else the library default', () => {
+    expect(answersLanguage(library, { option: 'ca', file: file('en'), env: env('en_GB.UTF-8'), useLocale: true })).toBe('ca');
+    expect(answersLanguage(library, { option: undefined, file: file('ca'), env: env('en_GB.UTF-8'), useLocale: true })).toBe('ca');
+    expect(answersLanguage(library, { option: undefined, file: undefined, env: env('ca_ES.UTF-8'), useLocale: true })).toBe('ca');
+    expect(answersLanguage(library, { option: undefined, file: undefined, env: env('ca_ES.UTF-8'), useLocale: false })).toBe('en');
+    expect(answersLanguage(library, { option: undefined, file: undefined, env: env('es_ES.UTF-8'), useLocale: true })).toBe('en');
+    expect(answersLanguage(library, { option: undefined, file: undefined, env: env('en_US.UTF-8', { LC_ALL: 'ca_ES.UTF-8' }), useLocale: true })).toBe('ca');
+    // Said in the language asked for, which the officer reads.
+    expect(() => answersLanguage(library, { option: 'es', file: undefined, env: {}, useLocale: true })).toThrow('la biblioteca no tiene textos en es');
+  });
+
+  it('an answers file in a language the library lacks says so, instead of switching', () => {
+    expect(() => answersLanguage(library, { option: undefined, file: file('fr'), env: env('C.UTF-8'), useLocale: true })).toThrow('tender.yaml is in fr, which this library has no texts for (it has en, ca)');
+    expect(() => answersLanguage(library, { option: undefined, file: file('es'), env: env('C.UTF-8'), useLocale: false })).toThrow('tender.yaml está en es, y esta biblioteca no tiene textos en esa lengua (tiene en, ca)');
+    // --lang overrides it: the officer chose.
+    expect(answersLanguage(library, { option: 'en', file: file('fr'), env: {}, useLocale: false })).toBe('en');
   });
 
   it('reads locale names as POSIX writes them', () => {
@@ -120,14 +145,8 @@ describe('saving', () => {
     expect(today({}, new Date(2027, 0, 5, 23, 59))).toBe('2027-01-05');
   });
 
-  it('drafts never replace a different file; the same draft is reused', async () => {
-    const dir = testdir({ 'clausula-draft-2027-03-01.yaml': 'the officer’s notes\n' });
-    const first = await saveDraft(dir, '2027-03-01', 'answers: {}\n');
-    expect(first).toBe(join(dir, 'clausula-draft-2027-03-01-2.yaml'));
-    expect(await saveDraft(dir, '2027-03-01', 'answers: {}\n')).toBe(first);
-    expect(await saveDraft(dir, '2027-03-01', 'answers: { a: 1 }\n')).toBe(join(dir, 'clausula-draft-2027-03-01-3.yaml'));
-    expect(readFileSync(join(dir, 'clausula-draft-2027-03-01.yaml'), 'utf8')).toBe('the officer’s notes\n');
-    expect(readdirSync(dir).sort()).toEqual(['clausula-draft-2027-03-01-2.yaml', 'clausula-draft-2027-03-01-3.yaml', 'clausula-draft-2027-03-01.yaml']);
+  it('the draft is named by the day', () => {
+    expect(draftName('2027-03-01')).toBe('clausula-draft-2027-03-01.yaml');
   });
 
   it('free names, suggested names and the resume command', () => {
@@ -137,9 +156,26 @@ describe('saving', () => {
     expect(suggestedName('EXP-2026/0412', 'Anything')).toBe('exp-2026-0412.yaml');
     expect(suggestedName(null, 'Concessió del servei d’aparcament')).toBe('concessio-del-servei-d-aparcament.yaml');
     expect(suggestedName(undefined, undefined)).toBe('tender.yaml');
-    expect(resumeCommand('tender.yaml', undefined)).toBe('clausula interview tender.yaml');
-    expect(resumeCommand("my tender's answers.yaml", '../my lib')).toBe(`clausula --library '../my lib' interview 'my tender'\\''s answers.yaml'`);
-    expect(resumeCommand(undefined, undefined)).toBe('clausula interview');
-    expect(buildCommand('a b.yaml', 'lib')).toBe("clausula --library lib build 'a b.yaml'");
+    expect(shellQuote("my tender's answers.yaml")).toBe(`'my tender'\\''s answers.yaml'`);
+    expect(shellQuote('tender.yaml')).toBe('tender.yaml');
+  });
+
+  it('printed commands start as the user can run them: clausula on PATH, npx clausula from npx or node_modules, else node and the path', () => {
+    const dir = testdir();
+    // A global install: PATH holds a `clausula` that is this very program.
+    const program = join(dir, 'lib/node_modules/clausula/bin/clausula.js');
+    mkdirSync(join(dir, 'lib/node_modules/clausula/bin'), { recursive: true });
+    mkdirSync(join(dir, 'bin'));
+    writeFileSync(program, '');
+    chmodSync(program, 0o755);
+    symlinkSync(program, join(dir, 'bin/clausula'));
+    expect(invocation(program, { PATH: join(dir, 'bin') }, dir)).toBe('clausula');
+    // The same program started by npx, or from a project's node_modules, without it on PATH.
+    expect(invocation(program, { PATH: '/usr/bin' }, dir)).toBe('npx clausula');
+    expect(invocation(join(dir, 'clone/bin/clausula.js'), { PATH: '/usr/bin', npm_command: 'exec' }, dir)).toBe('npx clausula');
+    // A clone run with node: node and the path, as typed from here.
+    expect(invocation(join(dir, 'clone/bin/clausula.js'), { PATH: '/usr/bin' }, dir)).toBe('node clone/bin/clausula.js');
+    expect(invocation('/elsewhere/my tools/bin/clausula.js', { PATH: '' }, dir)).toBe(`node '/elsewhere/my tools/bin/clausula.js'`);
+    expect(invocation(undefined, {}, dir)).toBe('clausula');
   });
 });

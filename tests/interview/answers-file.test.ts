@@ -12,7 +12,7 @@ import { testdir } from '../helpers/testdir.js';
 const library = loadLibrary(join(REPO_ROOT, 'tests/fixtures/interview'));
 
 function writeAndLoad(answers: Map<string, AnswerValue>, extra: { template?: string; language?: string } = {}) {
-  const text = answersFileText({ library, language: extra.language ?? 'en', answers, date: '2027-03-01', ...(extra.template ? { template: extra.template } : {}) });
+  const text = answersFileText({ library, language: extra.language ?? 'en', session: { answers, aside: new Map() }, date: '2027-03-01', ...(extra.template ? { template: extra.template } : {}) });
   const path = join(testdir(), 'answers.yaml');
   writeFileSync(path, text);
   return { text, path, loaded: loadAnswers(library, path, 'answers.yaml') };
@@ -87,29 +87,29 @@ describe('reading a file to resume', () => {
       }),
       'a.yaml',
     );
-    const resumed = readForResume(library, path, 'a.yaml');
-    expect(Object.fromEntries(resumed.answers)).toEqual({ authorityName: 'Ajuntament de Vic', contractReference: null });
+    const resumed = readForResume(library, path, 'a.yaml', 'en');
+    expect(Object.fromEntries(resumed.session.answers)).toEqual({ authorityName: 'Ajuntament de Vic', contractReference: null });
     expect(resumed).toMatchObject({ language: 'ca', template: 'data-clauses', release: 'interview-fixture@1.0.0' });
     expect(resumed.rejected.map((f) => `${f.start.line}:${f.start.column} ${f.ruleId}`)).toEqual(['7:17 unknown-option', '8:19 answer-type']);
-    expect(resumed.ignored.map((f) => `${f.start.line}:${f.start.column} ${f.ruleId} ${f.fix}`)).toEqual(['9:3 unknown-question did you mean generatesData?']);
+    expect(resumed.ignored.map((f) => `${f.start.line}:${f.start.column} ${f.ruleId} ${f.fix}`)).toEqual(['9:3 unknown-question volíeu dir generatesData?']);
     expect(Object.fromEntries(resumed.invalid)).toEqual({ contractType: 'building', durationMonths: 'twelve' });
   });
 
   it('writes back, at their place, the answers that do not validate until they are replaced', () => {
     const path = join(testdir({ 'a.yaml': 'answers:\n  durationMonths: "twelve"\n  authorityName: Ajuntament de Vic\n  contractType: building\n' }), 'a.yaml');
-    const resumed = readForResume(library, path, 'a.yaml');
-    const text = (invalid: ReadonlyMap<string, AnswerValue>) => answersFileText({ library, language: 'en', answers: resumed.answers, date: '2027-03-01', invalid });
+    const resumed = readForResume(library, path, 'a.yaml', 'en');
+    const text = (invalid: ReadonlyMap<string, AnswerValue>) => answersFileText({ library, language: 'en', session: resumed.session, date: '2027-03-01', invalid });
     expect(text(resumed.invalid).slice(text(resumed.invalid).indexOf('\nanswers:'))).toBe(
       '\nanswers:\n  # The basics\n  authorityName: Ajuntament de Vic\n  contractType: building\n  durationMonths: twelve\n',
     );
-    resumed.answers.set('contractType', 'works');
+    resumed.session.answers.set('contractType', 'works');
     resumed.invalid.delete('contractType');
     expect(text(resumed.invalid)).toContain('  contractType: works\n  durationMonths: twelve\n');
   });
 
   it('refuses, untouched, a file that is not an answers file', () => {
     const dir = testdir({ 'notes.yaml': 'shopping: [milk]\n', 'broken.yaml': 'answers: [\n' });
-    expect(() => readForResume(library, join(dir, 'notes.yaml'), 'notes.yaml')).toThrow('notes.yaml is not an answers file, so the interview leaves it alone');
-    expect(() => readForResume(library, join(dir, 'broken.yaml'), 'broken.yaml')).toThrow('cannot read the answers file broken.yaml');
+    expect(() => readForResume(library, join(dir, 'notes.yaml'), 'notes.yaml', 'en')).toThrow('notes.yaml is not an answers file, so the interview leaves it alone');
+    expect(() => readForResume(library, join(dir, 'broken.yaml'), 'broken.yaml', 'en')).toThrow('cannot read the answers file broken.yaml');
   });
 });

@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../helpers/cli.js';
 import { asked, scriptedPrompter, type Step } from '../helpers/scripted-prompter.js';
 
 const library = loadLibrary(join(REPO_ROOT, 'tests/fixtures/interview'));
-const file = (answers: AnswerState, language = 'en') => answersFileText({ library, language, answers, date: '2027-03-01' });
+const file = (answers: AnswerState, language = 'en') => answersFileText({ library, language, session: { answers, aside: new Map() }, date: '2027-03-01' });
 
 /** Every question of the fixture answered, personal data included. */
 const everything: Step[] = [
@@ -30,7 +30,7 @@ const everything: Step[] = [
 
 async function interview(steps: Step[], answers: AnswerState = new Map(), startAtReview = false) {
   const prompter = scriptedPrompter(steps);
-  const outcome = await runInterview({ library, language: 'en', answers, prompter, startAtReview });
+  const outcome = await runInterview({ library, language: 'en', session: { answers, aside: new Map() }, prompter, startAtReview });
   expect(prompter.remaining()).toEqual([]);
   return { outcome, answers, events: prompter.events };
 }
@@ -117,19 +117,19 @@ answers:
     expect(asked(events)).not.toContain('breachHours');
   });
 
-  it('changes an answer: questions that become skipped lose their answers, newly relevant ones are asked', async () => {
-    const { outcome, answers, events } = await interview([
+  it('changes an answer: answers it makes unasked are named first and set aside, and come back when it is switched back', async () => {
+    const session = { answers: new Map<string, AnswerValue>(), aside: new Map<string, AnswerValue>() };
+    const prompter = scriptedPrompter([
       ...everything,
-      // Personal data no longer: processesPersonalData and breachHours go.
+      // Personal data no longer: processesPersonalData and breachHours would go; the officer is told, and keeps the change.
       { choose: 'change' },
       { choose: 'dataKinds' },
       { ask: 'dataKinds', answer: ['sensor'], offered: ['personal', 'video'] },
-      // Back to personal data: both are asked again, the default offered anew.
+      { confirm: true },
+      // Back to personal data: both come back with their answers; nothing is asked again.
       { choose: 'change' },
       { choose: 'dataKinds' },
       { ask: 'dataKinds', answer: ['sensor', 'personal'], offered: ['sensor'] },
-      { ask: 'processesPersonalData', answer: true, offered: undefined },
-      { ask: 'breachHours', answer: 12, offered: 24 },
       // A change that asks nothing more, then leaving the list without changing.
       { choose: 'change' },
       { choose: 'contractTitle' },
@@ -138,8 +138,10 @@ answers:
       { choose: '' },
       { choose: 'build' },
     ]);
+    const outcome = await runInterview({ library, language: 'en', session, prompter });
+    expect(prompter.remaining()).toEqual([]);
     expect(outcome).toBe('build');
-    expect(Object.fromEntries(answers)).toEqual({
+    expect(Object.fromEntries(session.answers)).toEqual({
       authorityName: 'Ajuntament de Girona',
       contractTitle: 'Smart parking, phase 2',
       contractReference: 'EXP-7',
@@ -151,20 +153,37 @@ answers:
       processesPersonalData: true,
       cpvCodes: ['72000000-5', '48000000-8'],
       hosting: 'cloud',
-      breachHours: 12,
+      breachHours: 48,
     });
+    expect(session.aside.size).toBe(0);
+    const said = prompter.events.flatMap((e) => (e.kind === 'say' && e.style === 'muted' ? [e.text] : []));
+    expect(said).toContain(
+      'With this answer these questions no longer apply, and their answers are set aside: Personal data processed for the authority; The breach notification period (hours). They come back if you change this answer back.',
+    );
+    expect(said).toContain('Your earlier answers are back: Personal data processed for the authority; The breach notification period (hours).');
     // The changed question is offered first in the list the next time.
-    const lists = events.filter((e) => e.kind === 'choose' && e.message === 'Which answer do you want to change?');
+    const lists = prompter.events.filter((e) => e.kind === 'choose' && e.message === 'Which answer do you want to change?');
     expect(lists.map((e) => e.kind === 'choose' && e.initial)).toEqual([undefined, 'dataKinds', 'dataKinds', 'contractTitle']);
-    // The review between the two changes showed the answers without the dropped ones.
-    const reviews = events.flatMap((e) => (e.kind === 'say' && e.text.startsWith('1/3 The basics\n') ? [e.text] : []));
+    // The review between the two changes showed the answers without the set-aside ones.
+    const reviews = prompter.events.flatMap((e) => (e.kind === 'say' && e.text.startsWith('1/3 The basics\n') ? [e.text] : []));
     expect(reviews[1]).not.toContain('personal data processed');
     expect(reviews[1]).toContain('  The kinds of data: Sensor readings');
   });
 
-  it('switching the first question of a chain off drops the whole chain at once', async () => {
-    const { answers } = await interview([...everything, { choose: 'change' }, { choose: 'generatesData' }, { ask: 'generatesData', answer: false, offered: true }, { choose: 'save' }]);
-    expect([...answers.keys()]).toEqual(['authorityName', 'contractTitle', 'contractReference', 'contractType', 'durationMonths', 'startDate', 'generatesData', 'cpvCodes']);
+  it('a change whose warning the officer declines keeps the old answer and everything that hangs on it', async () => {
+    const { answers } = await interview([...everything, { choose: 'change' }, { choose: 'generatesData' }, { ask: 'generatesData', answer: false, offered: true }, { confirm: false }, { choose: 'save' }]);
+    expect(answers.get('generatesData')).toBe(true);
+    expect(answers.get('dataKinds')).toEqual(['personal', 'video']);
+  });
+
+  it('switching the first question of a chain off sets the whole chain aside at once; the answers file keeps it under setAside', async () => {
+    const session = { answers: new Map<string, AnswerValue>(), aside: new Map<string, AnswerValue>() };
+    const prompter = scriptedPrompter([...everything, { choose: 'change' }, { choose: 'generatesData' }, { ask: 'generatesData', answer: false, offered: true }, { confirm: true }, { choose: 'save' }]);
+    await runInterview({ library, language: 'en', session, prompter });
+    expect([...session.answers.keys()]).toEqual(['authorityName', 'contractTitle', 'contractReference', 'contractType', 'durationMonths', 'startDate', 'generatesData', 'cpvCodes']);
+    expect(Object.fromEntries(session.aside)).toEqual({ dataKinds: ['personal', 'video'], processesPersonalData: true, hosting: 'cloud', breachHours: 48 });
+    const text = answersFileText({ library, language: 'en', session, date: '2027-03-01' });
+    expect(text).toContain('# Answers to questions no longer asked; they come back if those questions are asked again. build ignores them.\nsetAside:\n  dataKinds: [personal, video]\n  processesPersonalData: true\n  hosting: cloud\n  breachHours: 48\n');
   });
 
   it('shows the review by section with answers as the document prints them', async () => {
@@ -198,7 +217,7 @@ answers:
       items: [
         { value: 'change', label: 'Change an answer' },
         { value: 'save', label: 'Save and quit' },
-        { value: 'build', label: 'Build the document now' },
+        { value: 'build', label: 'Build the documents now' },
       ],
       initial: 'build',
     });
@@ -265,7 +284,7 @@ answers:
         { value: 'answer', label: 'Answer the 5 remaining questions' },
         { value: 'change', label: 'Change an answer' },
         { value: 'save', label: 'Save and quit' },
-        { value: 'build', label: 'Build the document now', disabled: '(answer the remaining questions first)' },
+        { value: 'build', label: 'Build the documents now', disabled: '(answer the remaining questions first)' },
       ],
       initial: 'answer',
     });
@@ -302,7 +321,7 @@ answers:
   it('stops at Ctrl-C with every answer given so far kept', async () => {
     const answers: AnswerState = new Map();
     const prompter = scriptedPrompter([...everything.slice(0, 4), { interrupt: true }]);
-    await expect(runInterview({ library, language: 'en', answers, prompter })).rejects.toBeInstanceOf(PromptInterrupted);
+    await expect(runInterview({ library, language: 'en', session: { answers, aside: new Map() }, prompter })).rejects.toBeInstanceOf(PromptInterrupted);
     expect(Object.fromEntries(answers)).toEqual({ authorityName: 'Ajuntament de Girona', contractTitle: 'Smart parking', contractReference: 'EXP-7', contractType: 'works' });
   });
 
@@ -319,7 +338,7 @@ answers:
 
   it('speaks the language it is given, headers and review included', async () => {
     const prompter = scriptedPrompter([...everything, { choose: 'save' }]);
-    await runInterview({ library, language: 'ca', answers: new Map(), prompter });
+    await runInterview({ library, language: 'ca', session: { answers: new Map(), aside: new Map() }, prompter });
     const says = prompter.events.flatMap((e) => (e.kind === 'say' ? [e.text] : []));
     expect(says).toContain('1/3 Les dades bàsiques');
     expect(says).toContain('Reviseu les respostes');

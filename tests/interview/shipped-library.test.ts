@@ -70,7 +70,7 @@ describe('the interview of the shipped library', () => {
   it('asks every question exactly once when every condition opens, then one menu, and nothing else', async () => {
     const { prompter, asks, menus } = countingPrompter(true);
     const answers = new Map<string, AnswerValue>();
-    expect(await runInterview({ library, language: 'en', answers, prompter })).toBe('save');
+    expect(await runInterview({ library, language: 'en', session: { answers, aside: new Map() }, prompter })).toBe('save');
     expect([...asks.keys()].sort()).toEqual([...allIds].sort());
     expect([...asks.values()].every((n) => n === 1)).toBe(true);
     expect(menus()).toBe(1);
@@ -79,7 +79,7 @@ describe('the interview of the shipped library', () => {
     // The file it writes is one `build` reads without a single warning.
     const dir = testdir();
     const path = join(dir, 'answers.yaml');
-    writeFileSync(path, answersFileText({ library, language: 'en', answers, date: '2027-03-01' }));
+    writeFileSync(path, answersFileText({ library, language: 'en', session: { answers, aside: new Map() }, date: '2027-03-01' }));
     const loaded = loadAnswers(library, path, 'answers.yaml');
     expect(loaded.warnings).toEqual([]);
     expect(Object.fromEntries(loaded.answers)).toEqual(Object.fromEntries([...answers].filter(([, v]) => v !== null)));
@@ -88,7 +88,7 @@ describe('the interview of the shipped library', () => {
   it('never prompts a skipped question: with the doors closed, only what is asked is prompted, once', async () => {
     const { prompter, asks, menus } = countingPrompter(false);
     const answers = new Map<string, AnswerValue>();
-    await runInterview({ library, language: 'ca', answers, prompter });
+    await runInterview({ library, language: 'ca', session: { answers, aside: new Map() }, prompter });
     const skipped = allIds.filter((id) => !asks.has(id));
     expect(skipped.length).toBeGreaterThan(5);
     expect(skipped).toContain('dataKinds');
@@ -101,9 +101,9 @@ describe('the interview of the shipped library', () => {
   it('a resumed complete file asks nothing: straight to the review', async () => {
     const first = countingPrompter(true);
     const answers = new Map<string, AnswerValue>();
-    await runInterview({ library, language: 'es', answers, prompter: first.prompter });
+    await runInterview({ library, language: 'es', session: { answers, aside: new Map() }, prompter: first.prompter });
     const again = countingPrompter(true);
-    await runInterview({ library, language: 'es', answers, prompter: again.prompter });
+    await runInterview({ library, language: 'es', session: { answers, aside: new Map() }, prompter: again.prompter });
     expect(again.asks.size).toBe(0);
     expect(again.menus()).toBe(1);
   });

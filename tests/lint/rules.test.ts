@@ -390,7 +390,7 @@ const failing: Record<string, Case[]> = {
         error('dead-clause', 'clauses/ownership/sensor-data.yaml', 6, 7, 'no answers can satisfy this condition, so ownership.sensor-data is never selected', 'check the values it compares and the skip logic (`when`) of the questions it uses'),
         error('unanswerable-question', 'clauses/ownership/sensor-data.yaml', 6, 20, 'dataKinds is never answered here: it is asked only when generateData, which cannot hold at this point of the condition', 'rewrite the condition so it reads this question only where it is asked'),
         error('unknown-question', QUESTIONS, 36, 15, '"generateData" is not a question of this library', 'did you mean generatesData?'),
-        warning('answer-not-asked', 'clauses/scenarios/cloud-service.yaml', 8, 3, 'dataKinds is answered but not asked for these answers (generateData); the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
+        warning('answer-not-asked', 'clauses/scenarios/cloud-service.yaml', 8, 3, 'dataKinds (generateData) is answered but not asked for these answers; the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
       ],
     },
     {
@@ -459,7 +459,7 @@ const failing: Record<string, Case[]> = {
       files: questionsWith(TITLE_Q, `${TITLE_Q}\n        when: generatesData`),
       expected: [
         error('question-order', QUESTIONS, 13, 15, 'contractTitle depends on generatesData, which is asked after it', 'move generatesData before contractTitle in clauses/questions.yaml'),
-        warning('answer-not-asked', 'clauses/scenarios/works.yaml', 4, 3, 'contractTitle is answered but not asked for these answers (generatesData); the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
+        warning('answer-not-asked', 'clauses/scenarios/works.yaml', 4, 3, 'contractTitle (generatesData) is answered but not asked for these answers; the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
       ],
     },
   ],
@@ -526,7 +526,7 @@ const failing: Record<string, Case[]> = {
           'rewrite the condition so it reads this question only where it is asked',
         ),
         warning('dead-question', QUESTIONS, 36, 15, 'no answers satisfy this condition, so dataKinds is never asked', 'fix the condition or remove the question'),
-        warning('answer-not-asked', 'clauses/scenarios/cloud-service.yaml', 8, 3, 'dataKinds is answered but not asked for these answers (generatesData and not generatesData); the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
+        warning('answer-not-asked', 'clauses/scenarios/cloud-service.yaml', 8, 3, 'dataKinds (generatesData and not generatesData) is answered but not asked for these answers; the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
       ],
     },
   ],
@@ -652,7 +652,7 @@ const failing: Record<string, Case[]> = {
     {
       name: 'an answer to a question the interview skips',
       files: scenario('answers:\n  generatesData: false\n  processesPersonalData: true\nexpect:\n  include: [general.definitions]\n'),
-      expected: [warning('answer-not-asked', 'clauses/scenarios/s.yaml', 4, 3, 'processesPersonalData is answered but not asked for these answers (generatesData); the answer is ignored', 'remove it, or change the answers that decide whether it is asked')],
+      expected: [warning('answer-not-asked', 'clauses/scenarios/s.yaml', 4, 3, 'processesPersonalData (generatesData) is answered but not asked for these answers; the answer is ignored', 'remove it, or change the answers that decide whether it is asked')],
     },
   ],
   'scenario-no-expectation': [
@@ -789,7 +789,7 @@ describe('a library with many mistakes', () => {
       warning('unused-question', QUESTIONS, 68, 15, 'question extraQuestion is not used by any condition or clause text', 'use it in a clause or remove it; removing a question is a major change'),
       error('answer-type', 'clauses/scenarios/s.yaml', 3, 18, 'generatesData must be true or false, not the text "yes"', 'write true or false (without quotes)'),
       warning('scenario-no-expectation', 'clauses/scenarios/s.yaml', 4, 9, 'the scenario expects nothing, so it can never fail', 'list clauses under expect.include and expect.exclude'),
-      warning('answer-not-asked', 'clauses/scenarios/works.yaml', 4, 3, 'contractTitle is answered but not asked for these answers (generatesData); the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
+      warning('answer-not-asked', 'clauses/scenarios/works.yaml', 4, 3, 'contractTitle (generatesData) is answered but not asked for these answers; the answer is ignored', 'remove it, or change the answers that decide whether it is asked'),
       error('unknown-field', 'clauses/security/z.yaml', 6, 1, 'unknown field "titel"', 'did you mean title?'),
       error('template-deprecated-clause', TEMPLATE, 5, 24, 'the template places exit.old-handover, which is deprecated', 'use exit.handover instead'),
     ]);

@@ -10,7 +10,7 @@ const out: Record<string, string> = {};
 beforeAll(async () => {
   dir = suiteFixture('render');
   for (const format of ['md', 'html', 'json', 'docx']) {
-    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--format', format, '-o', `t.${format}`, '--rationale'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
+    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--format', format, '-o', `t.${format}`, '--rationale', '--template', 'main'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
     expect(result.code, result.stderr).toBe(0);
     if (format !== 'docx') out[format] = readFileSync(join(dir, `t.${format}`), 'utf8');
   }

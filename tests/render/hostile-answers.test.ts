@@ -33,7 +33,7 @@ let dir: string;
 beforeAll(async () => {
   dir = suiteFixture('render', { 'answers/hostile.yaml': YAML, 'answers/control.yaml': CONTROL });
   for (const format of ['docx', 'md', 'html', 'json']) {
-    const result = await runCli(['--library', dir, 'build', 'answers/hostile.yaml', '--format', format, '-o', `hostile.${format}`], { cwd: dir });
+    const result = await runCli(['--library', dir, 'build', 'answers/hostile.yaml', '--format', format, '-o', `hostile.${format}`, '--template', 'main'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
   }
 });
@@ -83,7 +83,7 @@ describe('answers are literal text in every format', () => {
   });
 
   it('drops control characters XML cannot hold and turns tabs and line ends into spaces', async () => {
-    const result = await runCli(['--library', dir, 'build', 'answers/control.yaml', '-o', 'control.docx'], { cwd: dir });
+    const result = await runCli(['--library', dir, 'build', 'answers/control.yaml', '-o', 'control.docx', '--template', 'main'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
     const text = paragraphs((await docxParts(join(dir, 'control.docx'))).get('word/document.xml')!).join('\n');
     expect(text).toContain('The bell and [31mred[0m end awards the contract “tab here, line break”.');

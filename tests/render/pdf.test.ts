@@ -70,11 +70,11 @@ describe('--format pdf', () => {
     const env = { ...PATHS, SOURCE_DATE_EPOCH: '1795000000' };
     // Two at once: each LibreOffice has a profile of its own.
     const [tender, guide] = await Promise.all([
-      runCli(['--library', dir, 'build', 'answers/tender.yaml', '--format', 'pdf', '--lang', 'es', '-o', 'tender.pdf'], { cwd: dir, env }),
+      runCli(['--library', dir, 'build', 'answers/tender.yaml', '--format', 'pdf', '--lang', 'es', '-o', 'tender.pdf', '--template', 'main'], { cwd: dir, env }),
       runCli(['--library', dir, 'guide', '--format', 'pdf', '-o', 'guide.pdf'], { cwd: dir, env }),
     ]);
     expect(tender.code, tender.stderr).toBe(0);
-    expect(tender.stdout).toContain('Wrote tender.pdf: 3 clauses in 2 parts');
+    expect(tender.stdout).toContain('Se ha escrito tender.pdf: Cláusulas de datos, 3 cláusulas en 2 partes');
     expect(guide.code, guide.stderr).toBe(0);
 
     const pdf = join(dir, 'tender.pdf');
@@ -104,7 +104,7 @@ describe('--format pdf', () => {
 
   it.skipIf(!office)(office ? '--toc-page-numbers writes the pages LibreOffice lays out into a Word document' : `--toc-page-numbers ${SKIPPED}`, async () => {
     const dir = fixtureCopy('render');
-    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--toc-page-numbers', '-o', 'paged.docx'], { cwd: dir, env: { ...PATHS, SOURCE_DATE_EPOCH: '0' } });
+    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--toc-page-numbers', '-o', 'paged.docx', '--template', 'main'], { cwd: dir, env: { ...PATHS, SOURCE_DATE_EPOCH: '0' } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain('estimate');
     const document = (await docxParts(join(dir, 'paged.docx'))).get('word/document.xml')!;
@@ -124,7 +124,7 @@ describe('an interrupted PDF', () => {
   it.skipIf(!office)(office ? 'Ctrl-C stops LibreOffice and removes its private folder, leaving no PDF' : `interrupt ${SKIPPED}`, async () => {
     const dir = fixtureCopy('render');
     const tmp = testdir();
-    const child = spawn(process.execPath, [BIN, '--library', dir, 'build', join(dir, 'answers/tender.yaml'), '--format', 'pdf', '-o', join(dir, 'tender.pdf')], {
+    const child = spawn(process.execPath, [BIN, '--library', dir, 'build', join(dir, 'answers/tender.yaml'), '--format', 'pdf', '-o', join(dir, 'tender.pdf'), '--template', 'main'], {
       env: { ...PATHS, TMPDIR: tmp, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -159,7 +159,7 @@ describe('without LibreOffice', () => {
 
   it('--format pdf says which package to install, and writes nothing', async () => {
     const { dir, env } = noOffice();
-    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--format', 'pdf', '-o', 'tender.pdf'], { cwd: dir, env });
+    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--format', 'pdf', '-o', 'tender.pdf', '--template', 'main'], { cwd: dir, env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('clausula: error: a PDF needs LibreOffice, which is not installed (no soffice program on the PATH)');
     expect(result.stderr).toContain('How to fix: install LibreOffice: on Debian or Ubuntu `sudo apt-get install libreoffice-writer-nogui`');
@@ -172,7 +172,7 @@ describe('without LibreOffice', () => {
 
   it('--toc-page-numbers falls back to an estimate, and says so', async () => {
     const { dir, env } = noOffice();
-    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--toc-page-numbers', '-o', 'paged.docx'], { cwd: dir, env });
+    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--toc-page-numbers', '-o', 'paged.docx', '--template', 'main'], { cwd: dir, env });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain("clausula: warning: LibreOffice is not installed, so the table of contents' page numbers are an estimate; update the table in Word");
     const toc = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec((await docxParts(join(dir, 'paged.docx'))).get('word/document.xml')!)![0];

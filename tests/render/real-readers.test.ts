@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/assemble/document.js';
 import { selectClauses } from '../../src/assemble/select.js';
+import { planDocuments } from '../../src/assemble/documents.js';
 import { chooseTemplate } from '../../src/library/choose-template.js';
 import { loadAnswers } from '../../src/library/load-answers.js';
 import { loadLibrary } from '../../src/library/load-library.js';
@@ -42,14 +43,19 @@ async function buildAll(dir: string): Promise<Built[]> {
     const name = basename(file, '.yaml');
     const path = join(REPO_ROOT, 'clauses/scenarios', file);
     const loaded = loadAnswers(library, path, file);
-    const template = chooseTemplate(library, undefined, loaded.file.template ? { name: loaded.file.template, file } : undefined);
+    const chosen = chooseTemplate(library, undefined, loaded.file.template ? { name: loaded.file.template, file } : undefined, 'en');
     const language = loaded.file.language ?? defaultLanguageOf(library);
     const selection = selectClauses(library.clauses.map((c) => c.value), loaded.answers);
     expect(missingRequired(library, loaded.answers), name).toEqual([]);
-    const model = buildDocument(library, template, selection, loaded.answers, { language, date });
-    const docx = join(dir, `${name}.docx`);
-    writeFileSync(docx, await renderDocx(model, { date }));
-    out.push({ name, docx, titles: model.parts.flatMap((p) => p.clauses.map((c) => c.title)), headings: model.parts.map((p) => p.heading) });
+    // Every document the tender needs, as build writes them.
+    const plan = planDocuments(library, selection.included.map((id) => library.clauseById.get(id)!.value), chosen);
+    expect(plan.homeless, name).toEqual([]);
+    for (const { template } of plan.documents) {
+      const model = buildDocument(library, template, selection, loaded.answers, { language, date });
+      const docx = join(dir, `${name}-${template.id}.docx`);
+      writeFileSync(docx, await renderDocx(model, { date }));
+      out.push({ name: `${name}-${template.id}`, docx, titles: model.parts.flatMap((p) => p.clauses.map((c) => c.title)), headings: model.parts.map((p) => p.heading) });
+    }
   }
   return out;
 }

@@ -25,7 +25,7 @@ const SPANISH_WORD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 async function buildWith(reference: string, lang: string): Promise<{ styles: string; document: string }> {
   const dir = fixtureCopy('render');
   writeFileSync(join(dir, 'house.docx'), writeZip([{ name: 'word/styles.xml', data: Buffer.from(reference) }], new Date(0)));
-  const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--lang', lang, '-o', 'styled.docx', '--reference-doc', 'house.docx'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '0' } });
+  const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--lang', lang, '-o', 'styled.docx', '--template', 'main', '--reference-doc', 'house.docx'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '0' } });
   expect(result.code, result.stderr).toBe(0);
   const parts = await docxParts(join(dir, 'styled.docx'));
   return { styles: parts.get('word/styles.xml')!, document: parts.get('word/document.xml')! };
@@ -56,7 +56,7 @@ describe('--reference-doc', () => {
     const dir = fixtureCopy('render');
     const made = spawnSync('pandoc', ['-o', join(dir, 'pandoc-ref.docx'), '--print-default-data-file', 'reference.docx']);
     expect(made.status, String(made.stderr)).toBe(0);
-    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--lang', 'es', '-o', 'styled.docx', '--reference-doc', 'pandoc-ref.docx'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '0' } });
+    const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--lang', 'es', '-o', 'styled.docx', '--template', 'main', '--reference-doc', 'pandoc-ref.docx'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '0' } });
     expect(result.code, result.stderr).toBe(0);
     const styles = (await docxParts(join(dir, 'styled.docx'))).get('word/styles.xml')!;
     expect(styles).toMatch(/<w:rPrDefault>[\s\S]*?<w:lang w:val="es-ES"/);

@@ -24,10 +24,10 @@ describe('the versioning workflow, as legal staff run it (spawned)', () => {
     expect(r.stdout).toBe(
       [
         'clauses/library.yaml',
-        '  5:10  error  1 clause changed (ownership.generated-data) since clauses/clauses.lock.yaml recorded release 0.1.0, but the library version is still 0.1.0 (give the library a new version in clauses/library.yaml, such as 0.1.1 or 0.2.0 (before 1.0.0, and after a pre-release, any higher version will do; see docs/versioning.md); then run `clausula lock`)  library-version-not-bumped',
+        '  5:10  error  1 clause changed (ownership.generated-data) since clauses/clauses.lock.yaml recorded release 0.1.0, but the library version is still 0.1.0 (give the library a new version in clauses/library.yaml, such as 0.1.1 or 0.2.0 (before 1.0.0, and after a pre-release, any higher version will do; see docs/versioning.md); then run `npx clausula lock .`)  library-version-not-bumped',
         '',
         'clauses/ownership/generated-data.yaml',
-        "  3:10  error  the clause's normative content (title, text, condition, requires, excludes or legal bases) changed since clauses/clauses.lock.yaml recorded version 1.0.0, but its version is still 1.0.0 (give it a new version, 1.0.1 for a correction, 1.1.0 for a new duty or a wider condition, 2.0.0 for a removed duty or a narrower condition (see docs/versioning.md); add a changelog entry for it; then run `clausula lock`)  version-not-bumped",
+        "  3:10  error  the clause's normative content (title, text, condition, requires, excludes or legal bases) changed since clauses/clauses.lock.yaml recorded version 1.0.0, but its version is still 1.0.0 (give it a new version, 1.0.1 for a correction, 1.1.0 for a new duty or a wider condition, 2.0.0 for a removed duty or a narrower condition (see docs/versioning.md); add a changelog entry for it; then run `npx clausula lock .`)  version-not-bumped",
         '',
         '✖ 2 problems (2 errors, 0 warnings)',
         '',
@@ -44,7 +44,7 @@ describe('the versioning workflow, as legal staff run it (spawned)', () => {
     expect(r.stdout).toBe(
       [
         'clauses/clauses.lock.yaml',
-        '  6:10  error  clauses/clauses.lock.yaml is out of date: it records release 0.1.0, the library is now 0.2.0; since then 1 clause changed (ownership.generated-data) (run `clausula lock` and commit clauses/clauses.lock.yaml)  lock-stale',
+        '  6:10  error  clauses/clauses.lock.yaml is out of date: it records release 0.1.0, the library is now 0.2.0; since then 1 clause changed (ownership.generated-data) (run `npx clausula lock .` and commit clauses/clauses.lock.yaml)  lock-stale',
         '',
         '✖ 1 problem (1 error, 0 warnings)',
         '',
@@ -68,7 +68,7 @@ describe('the versioning workflow, as legal staff run it (spawned)', () => {
     expect(r.stdout).toBe(
       [
         'clauses/clauses.lock.yaml',
-        "  1:1  error  clauses/clauses.lock.yaml is missing, so clause versions cannot be checked (run `clausula lock` to record each clause's version and content hash, and commit the file)  lock-stale",
+        "  1:1  error  clauses/clauses.lock.yaml is missing, so clause versions cannot be checked (run `npx clausula lock .` to record each clause's version and content hash, and commit the file)  lock-stale",
         '',
         '✖ 1 problem (1 error, 0 warnings)',
         '',

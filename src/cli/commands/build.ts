@@ -1,64 +1,79 @@
+import { existsSync, lstatSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { buildDocument } from '../../assemble/document.js';
-import { outline } from '../../assemble/outline.js';
-import { selectClauses } from '../../assemble/select.js';
+import { documentName, documentSlug, planDocuments, type PlannedDocument } from '../../assemble/documents.js';
+import { describeConflict, selectClauses, type Selection } from '../../assemble/select.js';
 import { InputError, UsageError } from '../../errors.js';
-import { chooseTemplate } from '../../library/choose-template.js';
 import type { Finding } from '../../finding.js';
+import { messageLanguageBefore } from '../../interview/language.js';
+import { chooseTemplate } from '../../library/choose-template.js';
+import type { LoadedAnswers } from '../../library/load-answers.js';
 import { pick, releaseOf, type Library } from '../../library/model.js';
 import { missingRequired } from '../../library/validate-answers.js';
 import { locate } from '../../library/yaml-source.js';
 import { documentFormats, type DocumentFormat } from '../../render/index.js';
+import { messages } from '../../text/messages/index.js';
 import { checkWritable, writeFileSafely } from '../../write/write-file.js';
 import { readAnswersArgument } from '../answers-input.js';
 import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
-import { displayPath, languageFor, loadFor } from '../load.js';
+import { displayPath, loadFor } from '../load.js';
+import type { HostDoc } from '../../render/docx/host.js';
 import { checkFormatOptions, readHost, readReference, renderFor, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
-  const format = formatOption(options.format);
+  const plan = await planBuild(ctx, args[0]!, options);
+  return writeBuild(ctx, plan, options);
+}
+
+/** One document to write, and where. */
+export interface PlannedOutput {
+  document: PlannedDocument;
+  /** Undefined: standard output. */
+  path: string | undefined;
+  shown: string;
+}
+
+export interface BuildPlan {
+  library: Library;
+  loaded: LoadedAnswers;
+  selection: Selection;
+  language: string;
+  format: DocumentFormat;
+  outputs: PlannedOutput[];
+  /** With one template asked for: the applicable clauses it lacks, by the document that has them. */
+  elsewhere: { template: PlannedDocument['template']; clauses: string[] }[];
+  answersPath: string;
+  /** --into: the city's document the one planned document goes into. */
+  into?: { host: HostDoc; numberPrefix?: string };
+}
+
+/**
+ * Everything `build` decides before it writes: the answers, the clauses that apply, the
+ * documents they go in (every document the tender needs, or the one --template names) and
+ * the file each is written to. Nothing is written; every refusal happens here.
+ */
+export async function planBuild(ctx: CommandContext, answersPath: string, options: Record<string, unknown>): Promise<BuildPlan> {
+  const format = formatOption(options.format, ctx.language);
   await checkFormatOptions(ctx, format, options, 'build');
   const into = options.into !== undefined ? String(options.into) : undefined;
   const numberPrefix = numberPrefixOption(options.numberPrefix, into);
   if (into !== undefined) checkIntoOptions(format, options);
   const library = loadFor(ctx);
+  if (options.lang === undefined) ctx.language = messageLanguageBefore(library, ctx.io.env);
   requireReadableLibrary(ctx, library);
-  const answersPath = args[0]!;
-  const loaded = readAnswersArgument(ctx, library, answersPath, options.lang as string | undefined);
+  const loaded = readAnswersArgument(ctx, library, answersPath, options.lang);
+  const language = loaded.language;
   const answersShown = displayPath(ctx, ctx.resolvePath(answersPath));
-  const language = languageFor(library, options.lang ?? loaded.file.language);
+  requireAnswers(ctx, library, loaded, answersShown, answersPath);
 
-  const missing = missingRequired(library, loaded.answers);
-  if (missing.length > 0) {
-    const at = locate(loaded.source, ['answers'], 'key');
-    const findings: Finding[] = missing.map((entry) => ({
-      ruleId: 'missing-answer',
-      severity: 'error',
-      file: answersShown,
-      ...at,
-      message: `${entry.question.id}: ${pick(entry.question.prompt, language)}`,
-    }));
-    throw new InputError(
-      `${answersShown} lacks ${missing.length === 1 ? 'an answer' : `${missing.length} answers`} that the document needs`,
-      `add ${missing.length === 1 ? 'it' : 'them'} under answers:, or run clausula interview ${answersPath} to answer the questions`,
-      findings,
-    );
-  }
-
-  const template = chooseTemplate(
+  const chosen = chooseTemplate(
     library,
     options.template as string | undefined,
     loaded.file.template !== undefined ? { name: loaded.file.template, file: answersShown } : undefined,
+    language,
   );
-  const output = outputFor(ctx, answersPath, options.output as string | undefined, format, options.template !== undefined ? template.id : undefined);
-  const force = options.force === true;
-  if (output.path !== undefined) checkWritable(output.path, output.shown, force);
-  const reference = options.referenceDoc !== undefined ? await readReference(ctx, String(options.referenceDoc)) : undefined;
-  const host = into !== undefined ? await readHost(ctx, into, output.path) : undefined;
-
-  const date = documentDate(ctx.io.env);
   const includeDrafts = options.includeDrafts === true;
   requireParsableConditions(ctx, library, includeDrafts);
   const selection = selectClauses(
@@ -66,24 +81,81 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     loaded.answers,
     { includeDrafts },
   );
-  const model = buildDocument(library, template, selection, loaded.answers, { language, date, rationale: options.rationale === true, includeDrafts });
-  const rendered = host
-    ? await (await import('../../render/docx/into.js')).renderInto(model, host, { date, ...(numberPrefix !== undefined ? { numberPrefix } : {}) })
-    : await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
+  const t = messages(language).build;
+  const selected = selection.included.map((id) => library.clauseById.get(id)!.value);
+  const documents = planDocuments(library, selected, chosen);
+  // A clause that applies but that no document holds would be missing from the tender unseen.
+  if (documents.homeless.length > 0 && !chosen) {
+    throw new InputError(t.inNoDocument(documents.homeless.join(', '), documents.homeless.length), t.inNoDocumentFix(ctx.command('lint')));
+  }
+  if (documents.documents.length === 0) {
+    if (chosen) throw new InputError(t.noDocumentWithClauses(documentName(chosen, language)), t.seeExplain(ctx.command('explain', answersPath)));
+    throw new InputError(t.nothingApplies, t.seeExplain(ctx.command('explain', answersPath)));
+  }
+  const outputs = outputsFor(ctx, library, { answersPath, requested: options.output as string | undefined, stem: options.stem as string | undefined, format, language }, documents.documents);
+  const force = options.force === true;
+  checkAllWritable(outputs, force, language);
+  const plan = { library, loaded, selection, language, format, outputs, elsewhere: documents.elsewhere, answersPath };
+  if (into === undefined) return plan;
+  if (outputs.length > 1) {
+    throw new UsageError(`--into writes one document into ${into}, and this tender has ${outputs.length}: ${outputs.map((o) => o.document.template.id).join(', ')}`, `choose the one the pliego takes with --template (${outputs.map((o) => o.document.template.id).join(' or ')})`);
+  }
+  return { ...plan, into: { host: await readHost(ctx, into, outputs[0]!.path), ...(numberPrefix !== undefined ? { numberPrefix } : {}) } };
+}
 
-  if (output.path === undefined) writeToStdout(ctx, rendered);
-  else await writeFileSafely(output.path, rendered, { force, display: output.shown });
+/** Render every planned document, then write them; say what was written and what to look at. */
+export async function writeBuild(ctx: CommandContext, plan: BuildPlan, options: Record<string, unknown>): Promise<number> {
+  const { library, loaded, selection, language, format } = plan;
+  const t = messages(language).build;
+  const reference = options.referenceDoc !== undefined ? await readReference(ctx, String(options.referenceDoc)) : undefined;
+  const date = documentDate(ctx.io.env);
+  const includeDrafts = options.includeDrafts === true;
+  const force = options.force === true;
+  // Every document is made before any is written: a refusal or an error leaves none half done.
+  const rendered = [];
+  for (const output of plan.outputs) {
+    const model = buildDocument(library, output.document.template, selection, loaded.answers, { language, date, rationale: options.rationale === true, includeDrafts });
+    const bytes = plan.into
+      ? await (await import('../../render/docx/into.js')).renderInto(model, plan.into.host, { date, ...(plan.into.numberPrefix !== undefined ? { numberPrefix: plan.into.numberPrefix } : {}) })
+      : await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
+    rendered.push({ output, model, bytes });
+  }
+  for (const { output, bytes } of rendered) {
+    if (output.path === undefined) writeToStdout(ctx, bytes);
+    else await writeFileSafely(output.path, bytes, { force, display: output.shown, language });
+  }
 
-  const blanks = model.blanks.length;
-  if (blanks > 0) warn(ctx, `${blanks} ${blanks === 1 ? 'placeholder has' : 'placeholders have'} no answer and ${blanks === 1 ? 'shows' : 'show'} ${model.words.blank} for you to fill in: ${model.blanks.join(', ')}`);
-  reportUnplaced(ctx, library, template.id, model.unplaced, answersPath);
-  for (const conflict of selection.conflicts) warn(ctx, conflict);
-  if (includeDrafts) warn(ctx, 'draft clauses were allowed in (--include-drafts): the document says it is not for tender use');
+  const blanks = [...new Set(rendered.flatMap((r) => r.model.blanks))];
+  if (blanks.length > 0) warn(ctx, t.blanks(blanks.length, rendered[0]!.model.words.blank, blanks.join(', ')));
+  for (const { template, clauses } of plan.elsewhere) {
+    warn(ctx, t.inOtherDocument(clauses.length, `${documentName(template, language)} (${template.id})`, ctx.command('build', plan.answersPath, '--template', template.id)));
+  }
+  for (const conflict of selection.conflicts) warn(ctx, describeConflict(conflict, language));
+  if (includeDrafts) warn(ctx, t.drafts);
 
-  const clauses = model.parts.reduce((n, p) => n + p.clauses.length, 0);
-  const summary = `${output.path === undefined ? 'Wrote' : `Wrote ${output.shown}:`} ${clauses} ${clauses === 1 ? 'clause' : 'clauses'} in ${model.parts.length} ${model.parts.length === 1 ? 'part' : 'parts'} (${template.id}, ${language}, ${releaseOf(library)})\n`;
-  (output.path === undefined ? ctx.io.stderr : ctx.io.stdout).write(terminalSafe(summary.trimEnd()) + '\n');
+  for (const { output, model } of rendered) {
+    const clauses = model.parts.reduce((n, p) => n + p.clauses.length, 0);
+    const name = documentName(output.document.template, language);
+    const line = output.path === undefined ? t.wroteStdout(name, clauses, model.parts.length) : t.wrote(output.shown, name, clauses, model.parts.length);
+    (output.path === undefined ? ctx.io.stderr : ctx.io.stdout).write(terminalSafe(`${line} (${t.from(releaseOf(library), language)})`) + '\n');
+  }
+  if (plan.elsewhere.length === 0 && rendered.length > 1) ctx.io.stdout.write(`${t.allClauses(selection.included.length, rendered.length)}\n`);
   return 0;
+}
+
+function requireAnswers(ctx: CommandContext, library: Library, loaded: LoadedAnswers, answersShown: string, answersPath: string): void {
+  const missing = missingRequired(library, loaded.answers);
+  if (missing.length === 0) return;
+  const t = messages(loaded.language).answers;
+  const at = locate(loaded.source, ['answers'], 'key');
+  const findings: Finding[] = missing.map((entry) => ({
+    ruleId: 'missing-answer',
+    severity: 'error',
+    file: answersShown,
+    ...at,
+    message: `${entry.question.id}: ${pick(entry.question.prompt, loaded.language)}`,
+  }));
+  throw new InputError(t.missing(answersShown, missing.length), t.addMissing(missing.length, ctx.command('interview', answersPath)), findings);
 }
 
 /** --into writes the clauses into the city's Word document: it has its own look, contents and numbering. */
@@ -105,50 +177,80 @@ function numberPrefixOption(value: unknown, into: string | undefined): string | 
   return prefix;
 }
 
-function formatOption(value: unknown): DocumentFormat {
+function formatOption(value: unknown, language: string): DocumentFormat {
   const format = String(value ?? 'docx');
   if (!(documentFormats as readonly string[]).includes(format)) {
-    throw new UsageError(`there is no format ${format}`, `choose one of: ${documentFormats.join(', ')}`);
+    throw new UsageError(`there is no format ${format}`, messages(language).common.chooseOneOf(documentFormats.join(', ')));
   }
   return format as DocumentFormat;
 }
 
-/**
- * Where the document goes: -o FILE, `-o -` for standard output, else next to the answers
- * file with its name: tender.yaml → tender.docx (tender.<template>.docx when --template
- * picks the template, so building both templates from one answers file keeps both).
- */
-export function outputFor(ctx: CommandContext, answersPath: string, requested: string | undefined, format: DocumentFormat, explicitTemplate: string | undefined): { path?: string; shown: string } {
-  if (requested === '-') return { shown: 'standard output' };
-  if (requested !== undefined) {
-    const path = ctx.resolvePath(requested);
-    return { path, shown: displayPath(ctx, path) };
-  }
-  const answers = ctx.resolvePath(answersPath);
-  const stem = basename(answers, extname(answers));
-  const path = join(dirname(answers), `${stem}${explicitTemplate ? `.${explicitTemplate}` : ''}.${format}`);
-  return { path, shown: displayPath(ctx, path) };
+interface OutputRequest {
+  answersPath: string;
+  /** -o */
+  requested: string | undefined;
+  /** Where the interview wants the documents: the path they are named from, instead of the answers file's. */
+  stem: string | undefined;
+  format: DocumentFormat;
+  language: string;
 }
 
 /**
- * Clauses that apply but that this template has no place for. A library may split its
- * clauses between documents (administrative and technical specifications): say which
- * other template holds them, and warn about any that no template holds.
+ * Where each document goes. By default, next to the answers file and named after it and
+ * the document: tender.yaml → tender-administrative-clauses.docx and
+ * tender-technical-specifications.docx (tender.docx when the library has one template).
+ * `-o FOLDER/` (or an existing folder): the same names in that folder. `-o FILE`: that file
+ * when one document is written; when several are, FILE is the stem they share
+ * (-o out/lic.docx → out/lic-administrative-clauses.docx, …). `-o -`: standard output,
+ * which takes one document.
  */
-function reportUnplaced(ctx: CommandContext, library: Library, templateId: string, unplaced: readonly string[], answersPath: string): void {
-  if (unplaced.length === 0) return;
-  const clauses = unplaced.map((id) => library.clauseById.get(id)!.value);
-  const homeless = new Set(unplaced);
-  for (const [id, { value: other }] of [...library.templateById].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (id === templateId) continue;
-    const placed = outline(other, clauses).parts.flatMap((p) => p.clauses.map((c) => c.id)).filter((c) => homeless.has(c));
-    if (placed.length === 0) continue;
-    for (const c of placed) homeless.delete(c);
-    ctx.io.stderr.write(
-      `clausula: note: ${placed.length} more ${placed.length === 1 ? 'clause applies' : 'clauses apply'} to this tender in template ${id}; build it with: clausula build ${answersPath} --template ${id}\n`,
-    );
+export function outputsFor(ctx: CommandContext, library: Library, r: OutputRequest, documents: readonly PlannedDocument[]): PlannedOutput[] {
+  const t = messages(r.language).build;
+  const names = (stem: string) =>
+    documents.map((document) => {
+      const path = library.templates.length > 1 ? `${stem}-${documentSlug(document.template, r.language)}.${r.format}` : `${stem}.${r.format}`;
+      return { document, path, shown: displayPath(ctx, path) };
+    });
+  const answers = ctx.resolvePath(r.answersPath);
+  const answersStem = basename(answers, extname(answers));
+  let outputs: PlannedOutput[];
+  if (r.requested === '-') {
+    if (documents.length > 1) {
+      const list = documents.map((d) => `${documentName(d.template, r.language)} (${d.template.id})`).join(', ');
+      throw new UsageError(t.stdoutOneDocument(documents.length, list), t.chooseTemplateOrFolder(documents.map((d) => d.template.id).join(', ')));
+    }
+    return [{ document: documents[0]!, path: undefined, shown: 'standard output' }];
+  } else if (r.requested !== undefined) {
+    const path = ctx.resolvePath(r.requested);
+    // A folder: named so (FOLDER/), or one that exists — itself, not through a link, which is never written through.
+    if (/[\\/]$/.test(r.requested) || isRealFolder(path)) outputs = names(join(path, answersStem));
+    else if (documents.length === 1) outputs = [{ document: documents[0]!, path, shown: displayPath(ctx, path) }];
+    else outputs = names(path.endsWith(`.${r.format}`) ? path.slice(0, -(r.format.length + 1)) : path);
+  } else {
+    outputs = names(r.stem !== undefined ? ctx.resolvePath(r.stem) : join(dirname(answers), answersStem));
   }
-  if (homeless.size > 0) {
-    warn(ctx, `${[...homeless].join(', ')} ${homeless.size === 1 ? 'applies' : 'apply'} to this tender but no template has a place for ${homeless.size === 1 ? 'it' : 'them'}; ${homeless.size === 1 ? 'it is' : 'they are'} in no document`);
+  const byPath = new Map<string, PlannedOutput[]>();
+  for (const o of outputs) byPath.set(o.path!, [...(byPath.get(o.path!) ?? []), o]);
+  for (const [, same] of byPath) {
+    if (same.length > 1) throw new UsageError(t.sameName(same[0]!.shown, same.map((o) => o.document.template.id).join(', ')), t.giveDifferentNames);
+  }
+  return outputs;
+}
+
+/** Every output is checked before any is written: an officer's edited documents are never half replaced. */
+function checkAllWritable(outputs: readonly PlannedOutput[], force: boolean, language: string): void {
+  const existing = outputs.filter((o) => o.path !== undefined && existsSync(o.path) && !force && !isRealFolder(o.path));
+  if (existing.length > 1) {
+    const t = messages(language).files;
+    throw new InputError(t.existSeveral(existing.map((o) => o.shown).join(', ')), t.forceOrRenameSeveral);
+  }
+  for (const o of outputs) if (o.path !== undefined) checkWritable(o.path, o.shown, force, language);
+}
+
+function isRealFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -7,24 +7,21 @@ import type { Library } from '../../library/model.js';
 import { locateInString, shownFile } from '../../library/yaml-source.js';
 import type { ReferenceDoc } from '../../render/docx/reference.js';
 import type { HostDoc } from '../../render/docx/host.js';
+import { messages } from '../../text/messages/index.js';
 import { renderDocument, styledFormats, type DocumentFormat } from '../../render/index.js';
 import type { DocumentModel } from '../../assemble/document.js';
 import type { CommandContext } from '../context.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, relativeToCwd } from '../load.js';
+import { warningLine } from '../report-error.js';
 
 /** A document is only built from a library that read without errors: a clause left out silently could be a legal gap. */
 export function requireReadableLibrary(ctx: CommandContext, library: Library): void {
-  if (!library.manifest) {
-    throw new InputError(`${displayPath(ctx, library.dir)} is not a clause library: clauses/library.yaml is missing or unreadable`, 'give the library folder with --library, or create one with clausula init');
-  }
+  const t = messages(ctx.language).common;
+  if (!library.manifest) throw new InputError(t.notALibrary(displayPath(ctx, library.dir)), t.giveLibrary(ctx.command('init', 'DIR')));
   const errors = library.findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return;
-  throw new InputError(
-    `the clause library has ${errors.length === 1 ? 'an error' : `${errors.length} errors`}; no document is built from it`,
-    'fix them (clausula lint shows every problem), then build again',
-    relativeToCwd(ctx, library, errors),
-  );
+  throw new InputError(t.libraryHasErrors(errors.length), t.fixLibrary(ctx.command('lint')), relativeToCwd(ctx, library, errors));
 }
 
 /**
@@ -33,6 +30,7 @@ export function requireReadableLibrary(ctx: CommandContext, library: Library): v
  * (Deprecated clauses, and drafts unless allowed in, are never selected: theirs do not matter.)
  */
 export function requireParsableConditions(ctx: CommandContext, library: Library, includeDrafts: boolean): void {
+  const t = messages(ctx.language).common;
   const findings: Finding[] = [];
   for (const { value: clause, source } of library.clauses) {
     if (clause.status === 'deprecated' || (clause.status === 'draft' && !includeDrafts)) continue;
@@ -46,21 +44,17 @@ export function requireParsableConditions(ctx: CommandContext, library: Library,
         severity: 'error',
         file: shownFile(source),
         ...locateInString(source, path, when, offset, length),
-        message: `the condition of ${passage === undefined ? clause.id : `passage ${passage + 1} of ${clause.id}`} does not parse: ${message}`,
+        message: t.conditionDoesNotParse(passage === undefined ? clause.id : t.passageOf(passage + 1, clause.id), message),
         ...(fix ? { fix } : {}),
       });
     }
   }
   if (findings.length === 0) return;
-  throw new InputError(
-    `${findings.length === 1 ? 'a clause condition does' : `${findings.length} clause conditions do`} not parse; no document is built, since a clause would be left out unseen`,
-    'correct the condition (clausula lint shows every problem), then build again',
-    relativeToCwd(ctx, library, findings),
-  );
+  throw new InputError(t.conditionsDoNotParse(findings.length), t.fixCondition(ctx.command('lint')), relativeToCwd(ctx, library, findings));
 }
 
 export function warn(ctx: CommandContext, message: string): void {
-  ctx.io.stderr.write(`clausula: warning: ${terminalSafe(message)}\n`);
+  ctx.io.stderr.write(warningLine(message, ctx.language));
 }
 
 /**
@@ -103,7 +97,8 @@ export function writeToStdout(ctx: CommandContext, rendered: string | Uint8Array
     ctx.io.stdout.write(ctx.io.stdout.isTTY ? terminalSafe(rendered, 'text') : rendered);
     return;
   }
-  if (ctx.io.stdout.isTTY) throw new UsageError('a Word document or a PDF is binary and is not written to a terminal', 'give a file name with -o, or redirect the output to a file');
+  const t = messages(ctx.language).build;
+  if (ctx.io.stdout.isTTY) throw new UsageError(t.binaryToTerminal, t.giveFileOrRedirect);
   (ctx.io.stdout.write as (chunk: string | Uint8Array) => unknown)(rendered);
 }
 

@@ -11,7 +11,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const format = (options.format ?? 'stylish') as LintFormat;
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const library = loadFor(ctx, args[0] ? ctx.resolvePath(args[0]) : undefined);
-  let findings = lintLibrary(library);
+  let findings = lintLibrary(library, { lockCommand: ctx.command('lock', ...(args[0] ? [args[0]] : [])) });
   const allCounts = countBySeverity(findings);
   if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
   const shown = relativeToCwd(ctx, library, findings);

@@ -7,7 +7,8 @@ import type { Check } from '../context.js';
 export const checkQuestions: Check = (ctx) => {
   const { library } = ctx;
   if (!library.interview) return;
-  const language = ctx.languages[0] ?? 'en';
+  // Lint speaks English (the maintainers' tool); a library's own validation messages in English when it has them.
+  const language = 'en';
   const usedInConditions = new Set<string>();
   for (const expr of [...ctx.clauseConditions.values(), ...ctx.questionConditions.values()]) {
     const walk = (e: typeof expr): void => {

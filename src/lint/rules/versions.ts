@@ -5,7 +5,6 @@ import { compareWithLock, lockOf, type LockDelta } from '../../versioning/lock.j
 import { isOwn } from '../../library/model.js';
 import type { Check } from '../context.js';
 
-const LOCK_COMMAND = '`clausula lock`';
 
 /**
  * Versions against the lock (clauses/clauses.lock.yaml), which records each clause's
@@ -34,7 +33,7 @@ export const checkVersions: Check = (ctx) => {
         ruleId: 'lock-stale',
         source: lockSource,
         message: `${LOCK_FILE} cannot be read, so clause versions cannot be checked`,
-        fix: `correct it, or run ${LOCK_COMMAND} to write it again`,
+        fix: `correct it, or run \`${ctx.lockCommand}\` to write it again`,
       });
     } else {
       ctx.findings.push({
@@ -43,7 +42,7 @@ export const checkVersions: Check = (ctx) => {
         file: LOCK_FILE,
         start: { line: 1, column: 1 },
         message: `${LOCK_FILE} is missing, so clause versions cannot be checked`,
-        fix: `run ${LOCK_COMMAND} to record each clause's version and content hash, and commit the file`,
+        fix: `run \`${ctx.lockCommand}\` to record each clause's version and content hash, and commit the file`,
       });
     }
     return;
@@ -76,7 +75,7 @@ export const checkVersions: Check = (ctx) => {
         source: clause.source,
         path: ['version'],
         message: `the clause's normative content (title, text, condition, requires, excludes or legal bases) changed since ${LOCK_FILE} recorded version ${entry.version}, but its version is still ${version}`,
-        fix: `give it a new version, ${nextVersions(entry.version)}; add a changelog entry for it; then run ${LOCK_COMMAND}`,
+        fix: `give it a new version, ${nextVersions(entry.version)}; add a changelog entry for it; then run \`${ctx.lockCommand}\``,
       });
     }
   }
@@ -100,7 +99,7 @@ export const checkVersions: Check = (ctx) => {
       source: manifest.source,
       path: ['version'],
       message: `${describeClauses(delta)} since ${LOCK_FILE} recorded release ${lock.version}, but the library version is still ${libraryVersion}`,
-      fix: `give the library a new version in ${LIBRARY_FILE}, ${nextVersions(lock.version)}; then run ${LOCK_COMMAND}`,
+      fix: `give the library a new version in ${LIBRARY_FILE}, ${nextVersions(lock.version)}; then run \`${ctx.lockCommand}\``,
     });
   }
 
@@ -113,7 +112,7 @@ export const checkVersions: Check = (ctx) => {
     path: delta.libraryIdChanged ? ['library'] : delta.libraryVersionChanged ? ['version'] : firstClause ? ['clauses', firstClause] : delta.bases.length > 0 ? ['bases'] : delta.overridesChanged ? ['overrides'] : ['clauses'],
     target: firstClause && !delta.libraryIdChanged && !delta.libraryVersionChanged ? 'key' : 'value',
     message: `${LOCK_FILE} is out of date: ${describeStale(delta, lock.library, current.library, lock.version, current.version)}`,
-    fix: `run ${LOCK_COMMAND} and commit ${LOCK_FILE}`,
+    fix: `run \`${ctx.lockCommand}\` and commit ${LOCK_FILE}`,
   });
 };
 
