@@ -13,7 +13,7 @@ const ENV = { SOURCE_DATE_EPOCH: '1795000000' };
 
 async function into(dir: string, host: Buffer, ...args: string[]) {
   writeFileSync(join(dir, 'pliego.docx'), host);
-  const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--into', 'pliego.docx', '-o', 'out.docx', ...args], { cwd: dir, env: ENV });
+  const result = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--template', 'main', '--into', 'pliego.docx', '-o', 'out.docx', ...args], { cwd: dir, env: ENV });
   return { result, parts: result.code === 0 ? await docxParts(join(dir, 'out.docx')) : new Map<string, string>() };
 }
 
@@ -28,7 +28,7 @@ describe('build --into', () => {
     const dir = fixtureCopy('render');
     const { result, parts } = await into(dir, hostDocx({ body: HOST, ...NUMBERED_HEADINGS }));
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Wrote out.docx: 3 clauses in 2 parts');
+    expect(result.stdout).toBe('Wrote out.docx: Data clauses, 3 clauses in 2 parts (render-fixture@2.1.0, en)\n');
     const document = parts.get('word/document.xml')!;
     const text = paragraphs(document);
     // The host's text before and after, the marker gone, no cover and no contents of our own.
@@ -176,7 +176,11 @@ describe('build --into refuses, saying where', () => {
   it('a host that is not a Word document, the host as output, and options that do not go with --into', async () => {
     const dir = fixtureCopy('render');
     writeFileSync(join(dir, 'pliego.docx'), hostDocx({ body: para('{{ clausula }}') }));
-    const run = (...args: string[]) => runCli(['--library', dir, 'build', 'answers/tender.yaml', ...args], { cwd: dir, env: ENV });
+    const run = (...args: string[]) => runCli(['--library', dir, 'build', 'answers/tender.yaml', '--template', 'main', ...args], { cwd: dir, env: ENV });
+    // A tender of two documents: which one goes into the pliego?
+    const both = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--into', 'pliego.docx', '-o', 'x.docx'], { cwd: dir, env: ENV });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--into writes one document into pliego.docx, and this tender has 2: main, technical\nHow to fix: choose the one the pliego takes with --template (main or technical)');
     const itself = await run('--into', 'pliego.docx', '-o', 'pliego.docx', '--force');
     expect(itself.code).toBe(2);
     expect(itself.stderr).toContain("-o names pliego.docx itself: the city's document is never overwritten");

@@ -115,9 +115,9 @@ describe('real readers', () => {
       // A pliego as LibreOffice writes one: made from a hand-made one, saved by LibreOffice as .docx.
       writeFileSync(join(dir, 'hand.docx'), hostDocx({ body: HOST_BODY, ...NUMBERED_HEADINGS }));
       convert('docx:MS Word 2007 XML', ['hand.docx'], 'lo');
-      await build('build', 'answers/tender.yaml', '--into', 'hand.docx', '-o', 'into-hand.docx');
-      await build('build', 'answers/tender.yaml', '--into', 'lo/hand.docx', '-o', 'into-lo.docx');
-      await build('build', 'answers/tender.yaml', '-o', 'plain.docx');
+      await build('build', 'answers/tender.yaml', '--template', 'main', '--into', 'hand.docx', '-o', 'into-hand.docx');
+      await build('build', 'answers/tender.yaml', '--template', 'main', '--into', 'lo/hand.docx', '-o', 'into-lo.docx');
+      await build('build', 'answers/tender.yaml', '--template', 'main', '-o', 'plain.docx');
       await build('guide', '-o', 'guide.docx');
       // A lawyer adds a clause in Word: a Heading 2 paragraph, nothing else.
       const added = await editDocx(readFileSync(join(dir, 'plain.docx')), 'word/document.xml', (xml) =>
@@ -126,7 +126,7 @@ describe('real readers', () => {
       writeFileSync(join(dir, 'added.docx'), added);
       // A house style in Spanish Word: its own heading ids and look; the document keeps its numbers.
       writeFileSync(join(dir, 'house.docx'), hostDocx({ body: para('x'), styles: NUMBERED_HEADINGS.styles.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/g, '') }));
-      await build('build', 'answers/tender.yaml', '--reference-doc', 'house.docx', '-o', 'styled.docx');
+      await build('build', 'answers/tender.yaml', '--template', 'main', '--reference-doc', 'house.docx', '-o', 'styled.docx');
       convert('pdf', ['into-hand.docx', 'into-lo.docx', 'added.docx', 'guide.docx', 'styled.docx'], 'pdf');
       const pdf = (name: string) => normal(spawnSync('pdftotext', [join(dir, 'pdf', `${name}.pdf`), '-'], { encoding: 'utf8' }).stdout);
 
