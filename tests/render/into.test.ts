@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { docxParts, paragraphs, texts } from '../helpers/docx.js';
 import { hostDocx, NUMBERED_HEADINGS, para } from '../helpers/host-docx.js';
 import { fixtureCopy } from '../helpers/testdir.js';
@@ -60,13 +60,14 @@ describe('build --into', () => {
     const styles = parts.get('word/styles.xml')!;
     expect(styles).toMatch(/<w:style [^>]*w:styleId="BodyText"/);
     expect(styles.match(/w:rFonts/g)).toHaveLength(1);
-    // The bookmark clausula: from the first paragraph written to the last (the last cell of the last appendix).
+    // The bookmark clausula: from the first paragraph written to an empty one after the last appendix's table, both in the body.
     const paras = bodyParagraphs(document);
     const start = paras.findIndex((p) => p.includes('w:name="clausula"'));
     const id = /<w:bookmarkStart w:id="(\d+)" w:name="clausula"\/>/.exec(paras[start]!)![1];
     const end = paras.findIndex((p) => p.includes(`<w:bookmarkEnd w:id="${id}"/>`));
     expect(texts(paras[start]!).join('')).toBe('General provisions');
-    expect(texts(paras[end]!).join('')).toMatch(/^[0-9a-f]{12}$/);
+    expect(texts(paras[end - 1]!).join('')).toMatch(/^[0-9a-f]{12}$/);
+    expect(document).toContain(`</w:tbl><w:p><w:bookmarkEnd w:id="${id}"/></w:p><w:p><w:pPr><w:pStyle w:val="Ttulo1"/>`);
     expect(texts(paras[end + 1]!).join('')).toBe('Penalidades');
     // The same provenance as a document of its own, and the footnotes the host did not have.
     const custom = parts.get('docProps/custom.xml')!;
@@ -126,6 +127,35 @@ describe('build --into', () => {
     const bytes = readFileSync(join(dir, 'out.docx'));
     await into(dir, host, '--force');
     expect(readFileSync(join(dir, 'out.docx')).equals(bytes)).toBe(true);
+  });
+
+  it('into a document python-docx made (its default template): the host’s Heading 1 and List Number under our ids, its headings unnumbered, so ours are numbered on their own', async () => {
+    const dir = fixtureCopy('render');
+    // tests/fixtures/hosts/python-docx.docx: python-docx 0.8.11, Document() with a Title, three Heading 1 and their paragraphs, one of them {{ clausula }}.
+    const { result, parts } = await into(dir, readFileSync(join(REPO_ROOT, 'tests/fixtures/hosts/python-docx.docx')));
+    expect(result.code, result.stderr).toBe(0);
+    const document = parts.get('word/document.xml')!;
+    expect(paragraphs(document).filter((p) => p !== '').slice(0, 5)).toEqual(['Pliego de cláusulas administrativas particulares', 'Objeto del contrato', 'El contrato tiene por objeto el servicio.', 'Datos', 'General provisions']);
+    expect(document).not.toContain('{{ clausula }}');
+    // The host's styles of those names, once each, its look kept (python-docx's Heading 1 is blue Calibri Light).
+    const styles = parts.get('word/styles.xml')!;
+    for (const id of ['Heading1', 'Heading2', 'ListNumber', 'BodyText', 'Strong']) expect(styles.match(new RegExp(`w:styleId="${id}"`, 'g')), id).toHaveLength(1);
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="Heading1">(?:(?!<\/w:style>)[\s\S])*<w:color w:val="365F91"/);
+    // Its headings have no numbers: ours are numbered by a list of their own, 1. and 1.1.
+    const [level, list] = numPr(find(document, 'General provisions'))!;
+    expect(level).toBe('0');
+    expect(numPr(find(document, 'Terms of the contract'))).toEqual(['1', list]);
+    expect(numPr(find(document, 'Objeto del contrato'))).toBeUndefined();
+    const numbering = parts.get('word/numbering.xml')!;
+    const abstract = new RegExp(`<w:num w:numId="${list}"><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)![1];
+    expect(new RegExp(`<w:abstractNum w:abstractNumId="${abstract}"[\\s\\S]*?<w:lvlText w:val="%1."/>[\\s\\S]*?<w:lvlText w:val="%1.%2."/>`).test(numbering)).toBe(true);
+    // A list item in the host's List Number, numbered by a list of ours (numIds after the host's 1–9), not the host style's list 5.
+    const item = find(document, 'keep records;');
+    expect(item).toContain('<w:pStyle w:val="ListNumber"/>');
+    expect(Number(numPr(item)![1])).toBeGreaterThan(9);
+    expect(Number(list)).toBeGreaterThan(9);
+    const verified = await runCli(['--library', dir, 'verify', 'out.docx'], { cwd: dir });
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
   });
 
   it.skipIf(!has('pandoc'))(has('pandoc') ? 'into a document pandoc made: its footnotes and ours in order, read back by pandoc' : 'pandoc host SKIPPED: pandoc is not installed', async () => {

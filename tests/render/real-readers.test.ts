@@ -117,6 +117,7 @@ describe('real readers', () => {
       convert('docx:MS Word 2007 XML', ['hand.docx'], 'lo');
       await build('build', 'answers/tender.yaml', '--template', 'main', '--into', 'hand.docx', '-o', 'into-hand.docx');
       await build('build', 'answers/tender.yaml', '--template', 'main', '--into', 'lo/hand.docx', '-o', 'into-lo.docx');
+      await build('build', 'answers/tender.yaml', '--template', 'main', '--into', join(REPO_ROOT, 'tests/fixtures/hosts/python-docx.docx'), '-o', 'into-py.docx');
       await build('build', 'answers/tender.yaml', '--template', 'main', '-o', 'plain.docx');
       await build('guide', '-o', 'guide.docx');
       // A lawyer adds a clause in Word: a Heading 2 paragraph, nothing else.
@@ -127,7 +128,10 @@ describe('real readers', () => {
       // A house style in Spanish Word: its own heading ids and look; the document keeps its numbers.
       writeFileSync(join(dir, 'house.docx'), hostDocx({ body: para('x'), styles: NUMBERED_HEADINGS.styles.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/g, '') }));
       await build('build', 'answers/tender.yaml', '--template', 'main', '--reference-doc', 'house.docx', '-o', 'styled.docx');
-      convert('pdf', ['into-hand.docx', 'into-lo.docx', 'added.docx', 'guide.docx', 'styled.docx'], 'pdf');
+      convert('pdf', ['into-hand.docx', 'into-lo.docx', 'into-py.docx', 'added.docx', 'guide.docx', 'styled.docx'], 'pdf');
+      // A build into a pliego, turned into .odt and back by LibreOffice.
+      convert('odt', ['into-lo.docx'], 'odt');
+      convert('docx:MS Word 2007 XML', ['odt/into-lo.odt'], 'odt');
       const pdf = (name: string) => normal(spawnSync('pdftotext', [join(dir, 'pdf', `${name}.pdf`), '-'], { encoding: 'utf8' }).stdout);
 
       expect(pdf('added')).toContain('1.3. Added in Word');
@@ -143,6 +147,13 @@ describe('real readers', () => {
         const verified = await runCli(['--library', dir, 'verify', `${name}.docx`], { cwd: dir });
         expect(verified.code, verified.stdout).toBe(0);
       }
+      const roundTrip = await runCli(['--library', dir, 'verify', 'odt/into-lo.docx'], { cwd: dir });
+      expect(roundTrip.code, roundTrip.stdout).toBe(0);
+      // python-docx's headings have no numbers: ours are numbered on their own, between the host's text.
+      const py = pdf('into-py');
+      const order = ['Pliego de cláusulas administrativas particulares', 'Datos', '1. General provisions', '1.1. Terms of the contract', '2. Data protection', '2.1. Personal data', 'Appendix II. Provenance of the clauses', 'Penalidades'].map((s) => py.indexOf(s));
+      expect(order.every((at) => at >= 0), py).toBe(true);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
       expect(pdf('guide')).toContain('Guideline for the data clauses of tenders');
       expect(pdf('styled')).toContain('1.1. Terms of the contract');
       expect(pdf('styled')).toContain('2.1. Personal data');

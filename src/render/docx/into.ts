@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { DocumentModel } from '../../assemble/document.js';
 import { parsePart, relationshipTargets, type HostDoc } from './host.js';
 import { renderDocxParts } from './index.js';
-import { childElements, firstChild, NS, serializeXml, wAttr, type Element, type XmlDocument } from './xml.js';
+import { childElements, firstChild, NS, serializeXml, wAttr, type Element, type XmlDocument, type XmlNode } from './xml.js';
 import { writeZip, type ZipEntry } from './zip.js';
 
 export interface IntoOptions {
@@ -342,20 +342,33 @@ function restyle(root: Element, ids: ReadonlyMap<string, string>): void {
   }
 }
 
-/** The `clausula` bookmark: from the start of the first paragraph written to the end of the last. */
+/**
+ * The `clausula` bookmark: from the start of the first paragraph written to the end of the
+ * last. Both ends lie in paragraphs of the body: where the clauses end with a table (the
+ * provenance appendix), an empty paragraph after it holds the end. LibreOffice drops a
+ * bookmark that runs from the body into a table cell when it turns an .odt back into a
+ * .docx; the paragraph also keeps the table from joining a table of the host's that follows.
+ */
 function markRegion(doc: XmlDocument, inserted: readonly Element[], id: string): void {
-  const paragraphs = inserted.flatMap((e) => (e.localName === 'p' ? [e] : elements(e, NS.w, 'p')));
-  const first = paragraphs[0];
-  const last = paragraphs[paragraphs.length - 1];
+  const first = inserted[0];
+  const last = inserted[inserted.length - 1];
   if (!first || !last) return;
+  const inBody = (block: Element, before: XmlNode | null): Element => {
+    if (block.localName === 'p') return block;
+    const p = doc.createElementNS(NS.w, 'w:p');
+    block.parentNode!.insertBefore(p, before);
+    return p;
+  };
+  const startIn = inBody(first, first);
+  const endIn = inBody(last, last.nextSibling);
   const start = doc.createElementNS(NS.w, 'w:bookmarkStart');
   start.setAttributeNS(NS.w, 'w:id', id);
   start.setAttributeNS(NS.w, 'w:name', REGION_BOOKMARK);
-  const pPr = firstChild(first, NS.w, 'pPr');
-  first.insertBefore(start, pPr ? pPr.nextSibling : first.firstChild);
+  const pPr = firstChild(startIn, NS.w, 'pPr');
+  startIn.insertBefore(start, pPr ? pPr.nextSibling : startIn.firstChild);
   const end = doc.createElementNS(NS.w, 'w:bookmarkEnd');
   end.setAttributeNS(NS.w, 'w:id', id);
-  last.appendChild(end);
+  endIn.appendChild(end);
 }
 
 /** The host's package, part by part, as it is being changed: parts replaced or added, relationships and content types with them. */
