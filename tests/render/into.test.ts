@@ -181,6 +181,12 @@ describe('build --into refuses, saying where', () => {
   const cases: [string, string, RegExp, RegExp][] = [
     ['no marker', para('Objeto') + para('Texto'), /pliego\.docx has no paragraph that reads \{\{ clausula \}\}/, /write \{\{ clausula \}\} alone in the paragraph where the clauses go/],
     [
+      'a marker among other text',
+      para('Objeto') + para('Las cláusulas de datos: {{ clausula }}'),
+      /pliego\.docx has \{\{ clausula \}\} only among other text, in paragraph 2, after “Objeto”: “Las cláusulas de datos: \{\{ clausula \}\}”/,
+      /put \{\{ clausula \}\} in a paragraph of its own: the clauses replace the whole paragraph/,
+    ],
+    [
       'two markers',
       para('Objeto') + para('{{ clausula }}') + para('Datos') + para('{{clausula}}'),
       /pliego\.docx has 2 paragraphs that read \{\{ clausula \}\}: paragraph 2, after “Objeto”; paragraph 4, after “Datos”/,

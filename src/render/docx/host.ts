@@ -17,6 +17,7 @@ export interface HostDoc {
 /** Far above any pliego: a long one with pictures is some tens of megabytes. */
 const MAX_PART_BYTES = 256 * 2 ** 20;
 const MARKER = /^\s*\{\{\s*clausula\s*\}\}\s*$/;
+const IN_TEXT = /\{\{\s*clausula\s*\}\}/;
 export const MARKER_TEXT = '{{ clausula }}';
 const FIX = 'give the .docx of the PCAP or PPT, saved by Word or LibreOffice, with {{ clausula }} alone in the paragraph where the clauses go';
 
@@ -75,12 +76,22 @@ function findMarker(document: XmlDocument, display: string): Element {
   if (!body) throw new InputError(`${display} is not a Word document: it has no body`, FIX);
   const all = body.getElementsByTagNameNS(NS.w, 'p');
   const found: { p: Element; where: string }[] = [];
+  // A marker written among other text: the officer meant it, but the clauses cannot go inside a sentence.
+  let among: string | undefined;
   let before = '';
   for (let i = 0; i < all.length; i++) {
     const p = all.item(i)!;
     const text = paragraphText(p);
-    if (MARKER.test(text)) found.push({ p, where: `paragraph ${i + 1}${before ? `, after “${before}”` : ', at the start'}` });
-    else if (text.trim() !== '') before = shorten(text.trim());
+    const where = `paragraph ${i + 1}${before ? `, after “${before}”` : ', at the start'}`;
+    if (MARKER.test(text)) {
+      found.push({ p, where });
+      continue;
+    }
+    if (among === undefined && IN_TEXT.test(text)) among = `${where}: “${shorten(text.trim())}”`;
+    if (text.trim() !== '') before = shorten(text.trim());
+  }
+  if (found.length === 0 && among !== undefined) {
+    throw new InputError(`${display} has ${MARKER_TEXT} only among other text, in ${among}`, `put ${MARKER_TEXT} in a paragraph of its own: the clauses replace the whole paragraph`);
   }
   if (found.length === 0) throw new InputError(`${display} has no paragraph that reads ${MARKER_TEXT}`, `write ${MARKER_TEXT} alone in the paragraph where the clauses go, save it, and build again`);
   if (found.length > 1) {
