@@ -209,6 +209,21 @@ describe('build --into refuses, saying where', () => {
     expect(existsSync(join(dir, 'out.docx'))).toBe(false);
   });
 
+  it('in the language of the answers', async () => {
+    const dir = fixtureCopy('render');
+    const body = para('Objeto') + `<w:tbl><w:tr><w:tc>${para('{{ clausula }}')}</w:tc></w:tr></w:tbl>`;
+    const es = await into(dir, hostDocx({ body }), '--lang', 'es');
+    expect(es.result.code).toBe(2);
+    expect(es.result.stderr).toContain('pliego.docx: el párrafo {{ clausula }} (párrafo 2, después de «Objeto») está dentro de una tabla\n');
+    expect(es.result.stderr).toContain('saque {{ clausula }} de ahí y póngalo en un párrafo propio del cuerpo del documento');
+    const among = await into(dir, hostDocx({ body: para('Objeto') + para('Las cláusulas: {{ clausula }}') }), '--lang', 'es');
+    expect(among.result.stderr).toContain('pliego.docx solo tiene {{ clausula }} dentro de otro texto, en el párrafo 2, después de «Objeto»: «Las cláusulas: {{ clausula }}»\n');
+    const both = await runCli(['--library', dir, 'build', 'answers/tender.yaml', '--lang', 'es', '--into', 'pliego.docx', '-o', 'x.docx'], { cwd: dir, env: ENV });
+    expect(both.stderr).toContain('--into escribe un solo documento en pliego.docx, y esta licitación tiene 2: main, technical\n');
+    expect(both.stderr).toContain('elija con --template el que va en el pliego (main o technical)');
+    expect(existsSync(join(dir, 'out.docx'))).toBe(false);
+  });
+
   it('a host that is not a Word document, the host as output, and options that do not go with --into', async () => {
     const dir = fixtureCopy('render');
     writeFileSync(join(dir, 'pliego.docx'), hostDocx({ body: para('{{ clausula }}') }));

@@ -58,8 +58,8 @@ export async function planBuild(ctx: CommandContext, answersPath: string, option
   const format = formatOption(options.format, ctx.language);
   await checkFormatOptions(ctx, format, options, 'build');
   const into = options.into !== undefined ? String(options.into) : undefined;
-  const numberPrefix = numberPrefixOption(options.numberPrefix, into);
-  if (into !== undefined) checkIntoOptions(format, options);
+  const numberPrefix = numberPrefixOption(options.numberPrefix, into, ctx.language);
+  if (into !== undefined) checkIntoOptions(format, options, ctx.language);
   const library = loadFor(ctx);
   if (options.lang === undefined) ctx.language = messageLanguageBefore(library, ctx.io.env);
   requireReadableLibrary(ctx, library);
@@ -98,9 +98,10 @@ export async function planBuild(ctx: CommandContext, answersPath: string, option
   const plan = { library, loaded, selection, language, format, outputs, elsewhere: documents.elsewhere, answersPath };
   if (into === undefined) return plan;
   if (outputs.length > 1) {
-    throw new UsageError(`--into writes one document into ${into}, and this tender has ${outputs.length}: ${outputs.map((o) => o.document.template.id).join(', ')}`, `choose the one the pliego takes with --template (${outputs.map((o) => o.document.template.id).join(' or ')})`);
+    const ids = outputs.map((o) => o.document.template.id);
+    throw new UsageError(messages(language).into.severalDocuments(into, ids.length, ids.join(', ')), messages(language).into.chooseDocument(ids));
   }
-  return { ...plan, into: { host: await readHost(ctx, into, outputs[0]!.path), ...(numberPrefix !== undefined ? { numberPrefix } : {}) } };
+  return { ...plan, into: { host: await readHost(ctx, into, outputs[0]!.path, language), ...(numberPrefix !== undefined ? { numberPrefix } : {}) } };
 }
 
 /** Render every planned document, then write them; say what was written and what to look at. */
@@ -159,21 +160,20 @@ function requireAnswers(ctx: CommandContext, library: Library, loaded: LoadedAns
 }
 
 /** --into writes the clauses into the city's Word document: it has its own look, contents and numbering. */
-function checkIntoOptions(format: DocumentFormat, options: Record<string, unknown>): void {
-  if (format !== 'docx') throw new UsageError(`--into writes a Word document, not ${format}`, 'drop --format, or build without --into');
-  for (const [option, given] of [['--reference-doc', options.referenceDoc !== undefined], ['--toc-page-numbers', options.tocPageNumbers === true]] as const) {
-    if (given) throw new UsageError(`${option} does not go with --into: the document keeps its own ${option === '--reference-doc' ? 'styles' : 'table of contents'}`, `drop ${option}`);
-  }
+function checkIntoOptions(format: DocumentFormat, options: Record<string, unknown>, language: string): void {
+  const t = messages(language).into;
+  if (format !== 'docx') throw new UsageError(t.onlyWord(format), t.dropFormat);
+  if (options.referenceDoc !== undefined) throw new UsageError(t.notWithInto('--reference-doc', 'styles'), t.drop('--reference-doc'));
+  if (options.tocPageNumbers === true) throw new UsageError(t.notWithInto('--toc-page-numbers', 'contents'), t.drop('--toc-page-numbers'));
 }
 
 /** --number-prefix: plain text before every heading number (Word's list levels take it as it is, so no % and no controls). */
-function numberPrefixOption(value: unknown, into: string | undefined): string | undefined {
+function numberPrefixOption(value: unknown, into: string | undefined, language: string): string | undefined {
   if (value === undefined) return undefined;
-  if (into === undefined) throw new UsageError('--number-prefix only applies with --into', 'drop --number-prefix, or build into the city’s document with --into PLIEGO.docx');
+  const t = messages(language).into;
+  if (into === undefined) throw new UsageError(t.prefixWithoutInto, t.prefixWithoutIntoFix);
   const prefix = String(value);
-  if (prefix.length === 0 || prefix.length > 20 || /[%\u0000-\u001f\u007f]/.test(prefix)) {
-    throw new UsageError(`--number-prefix ${JSON.stringify(prefix)} cannot go before a heading number`, 'give up to 20 characters, without %, such as "A." (which numbers the clauses A.1.1, A.1.2, …)');
-  }
+  if (prefix.length === 0 || prefix.length > 20 || /[%\u0000-\u001f\u007f]/.test(prefix)) throw new UsageError(t.badPrefix(JSON.stringify(prefix)), t.badPrefixFix);
   return prefix;
 }
 

@@ -110,13 +110,13 @@ export async function readReference(ctx: CommandContext, path: string): Promise<
 }
 
 /** Read --into: the city's own document, never the file the build writes. The render module finds its {{ clausula }} paragraph. */
-export async function readHost(ctx: CommandContext, path: string, output: string | undefined): Promise<HostDoc> {
+export async function readHost(ctx: CommandContext, path: string, output: string | undefined, language: string): Promise<HostDoc> {
   const { bytes, shown, absolute } = readWordFile(ctx, path, 'document to build into', 'of the PCAP or PPT with a {{ clausula }} paragraph');
   if (output !== undefined && existsSync(output) && realpathSync(output) === realpathSync(absolute)) {
-    throw new UsageError(`-o names ${shown} itself: the city's document is never overwritten`, 'write the result to a new file with -o, such as pliego-with-clauses.docx');
+    throw new UsageError(messages(language).into.hostIsOutput(shown), messages(language).into.newFile);
   }
   const { readHostDoc } = await import('../../render/docx/host.js');
-  return readHostDoc(bytes, shown);
+  return readHostDoc(bytes, shown, language);
 }
 
 function readWordFile(ctx: CommandContext, path: string, what: string, purpose: string): { bytes: Buffer; shown: string; absolute: string } {

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { InputError } from '../../errors.js';
+import { messages } from '../../text/messages/index.js';
 import { childElements, NS, parseXmlPart, XmlPartError, type Element, type XmlDocument } from './xml.js';
 import { readZip, ZipPartTooLarge, type ZipEntry } from './zip.js';
 
@@ -12,43 +13,46 @@ export interface HostDoc {
   document: XmlDocument;
   /** The paragraph whose whole text is `{{ clausula }}`. */
   marker: Element;
+  /** The language of the messages about it (the answers'). */
+  language: string;
 }
 
 /** Far above any pliego: a long one with pictures is some tens of megabytes. */
 const MAX_PART_BYTES = 256 * 2 ** 20;
 const MARKER = /^\s*\{\{\s*clausula\s*\}\}\s*$/;
 const IN_TEXT = /\{\{\s*clausula\s*\}\}/;
-export const MARKER_TEXT = '{{ clausula }}';
-const FIX = 'give the .docx of the PCAP or PPT, saved by Word or LibreOffice, with {{ clausula }} alone in the paragraph where the clauses go';
 
 /**
  * Read the host document and find the one paragraph that reads `{{ clausula }}`. No such
  * paragraph, two of them, or one inside a table, a text box or a content control is an input
  * error saying where, so the officer can put it right in Word.
  */
-export function readHostDoc(bytes: Uint8Array, display: string): HostDoc {
+export function readHostDoc(bytes: Uint8Array, display: string, language: string): HostDoc {
+  const t = messages(language).into;
   let entries: ZipEntry[];
   try {
     entries = readZip(bytes, { maxEntryBytes: MAX_PART_BYTES });
   } catch (error) {
-    if (error instanceof ZipPartTooLarge) throw new InputError(`${display}: ${error.part} unpacks to more than ${error.limit / 2 ** 20} MiB; it is not a PCAP or PPT`, FIX);
-    throw new InputError(`${display} is not a Word document (.docx): it is not a zip package`, FIX);
+    if (error instanceof ZipPartTooLarge) throw new InputError(t.partTooLarge(display, error.part, error.limit / 2 ** 20), t.giveHost);
+    throw new InputError(t.notZip(display), t.giveHost);
   }
   const text = (name: string) => entries.find((e) => e.name === name)?.data.toString('utf8');
   const rels = text('_rels/.rels');
-  const main = rels === undefined ? undefined : relationshipTargets(parsePart(rels, '_rels/.rels', NS.rels, 'Relationships', display), '', 'officeDocument')[0];
+  const main = rels === undefined ? undefined : relationshipTargets(parsePart(rels, '_rels/.rels', NS.rels, 'Relationships', display, language), '', 'officeDocument')[0];
   const documentPart = main ?? 'word/document.xml';
   const xml = text(documentPart);
-  if (xml === undefined) throw new InputError(`${display} is not a Word document: ${documentPart} is missing`, FIX);
-  const document = parsePart(xml, documentPart, NS.w, 'document', display);
-  return { display, entries, documentPart, document, marker: findMarker(document, display) };
+  if (xml === undefined) throw new InputError(t.missingPart(display, documentPart), t.giveHost);
+  const document = parsePart(xml, documentPart, NS.w, 'document', display, language);
+  return { display, entries, documentPart, document, marker: findMarker(document, display, language), language };
 }
 
-export function parsePart(text: string, name: string, ns: string, root: string, display: string): XmlDocument {
+/** A part of the host (or of the build) parsed strictly; one that is not what Word writes is an input error naming it. */
+export function parsePart(text: string, name: string, ns: string, root: string, display: string, language: string): XmlDocument {
   try {
     return parseXmlPart(text, ns, root);
   } catch (error) {
-    if (error instanceof XmlPartError) throw new InputError(`${display}: ${name} cannot be read: ${error.message}`, FIX);
+    const t = messages(language).into;
+    if (error instanceof XmlPartError) throw new InputError(t.unreadablePart(display, name, error.message), t.giveHost);
     throw error;
   }
 }
@@ -71,45 +75,42 @@ export function paragraphText(p: Element): string {
   return out;
 }
 
-function findMarker(document: XmlDocument, display: string): Element {
+function findMarker(document: XmlDocument, display: string, language: string): Element {
+  const t = messages(language).into;
   const body = childElements(document.documentElement!, NS.w, 'body')[0];
-  if (!body) throw new InputError(`${display} is not a Word document: it has no body`, FIX);
+  if (!body) throw new InputError(t.noBody(display), t.giveHost);
   const all = body.getElementsByTagNameNS(NS.w, 'p');
   const found: { p: Element; where: string }[] = [];
   // A marker written among other text: the officer meant it, but the clauses cannot go inside a sentence.
-  let among: string | undefined;
-  let before = '';
+  let among: { where: string; text: string } | undefined;
+  let before: string | undefined;
   for (let i = 0; i < all.length; i++) {
     const p = all.item(i)!;
     const text = paragraphText(p);
-    const where = `paragraph ${i + 1}${before ? `, after “${before}”` : ', at the start'}`;
+    const where = t.paragraph(i + 1, before);
     if (MARKER.test(text)) {
       found.push({ p, where });
       continue;
     }
-    if (among === undefined && IN_TEXT.test(text)) among = `${where}: “${shorten(text.trim())}”`;
+    if (among === undefined && IN_TEXT.test(text)) among = { where, text: shorten(text.trim()) };
     if (text.trim() !== '') before = shorten(text.trim());
   }
-  if (found.length === 0 && among !== undefined) {
-    throw new InputError(`${display} has ${MARKER_TEXT} only among other text, in ${among}`, `put ${MARKER_TEXT} in a paragraph of its own: the clauses replace the whole paragraph`);
-  }
-  if (found.length === 0) throw new InputError(`${display} has no paragraph that reads ${MARKER_TEXT}`, `write ${MARKER_TEXT} alone in the paragraph where the clauses go, save it, and build again`);
-  if (found.length > 1) {
-    throw new InputError(`${display} has ${found.length} paragraphs that read ${MARKER_TEXT}: ${found.map((f) => f.where).join('; ')}`, 'keep one: the clauses go in one place');
-  }
+  if (found.length === 0 && among !== undefined) throw new InputError(t.markerAmongText(display, among.where, among.text), t.ownParagraph);
+  if (found.length === 0) throw new InputError(t.noMarker(display), t.writeMarker);
+  if (found.length > 1) throw new InputError(t.markers(display, found.length, found.map((f) => f.where).join('; ')), t.keepOne);
   const { p, where } = found[0]!;
   const container = enclosing(p, body);
-  if (container) throw new InputError(`${display}: the paragraph ${MARKER_TEXT} (${where}) is inside ${container}`, `move ${MARKER_TEXT} out of it, into a paragraph of its own in the body of the document`);
+  if (container) throw new InputError(t.markerInside(display, where, t.inside[container]!), t.moveOut);
   return p;
 }
 
 /** What a paragraph is inside of, below the body, if anything. */
-function enclosing(p: Element, body: Element): string | undefined {
+function enclosing(p: Element, body: Element): 'table' | 'textBox' | 'control' | 'drawing' | undefined {
   for (let node = p.parentNode as Element | null; node && node !== body; node = node.parentNode as Element | null) {
-    if (node.namespaceURI !== NS.w) return 'a drawing or an object';
-    if (node.localName === 'tc') return 'a table';
-    if (node.localName === 'txbxContent') return 'a text box';
-    if (node.localName === 'sdtContent') return 'a content control';
+    if (node.namespaceURI !== NS.w) return 'drawing';
+    if (node.localName === 'tc') return 'table';
+    if (node.localName === 'txbxContent') return 'textBox';
+    if (node.localName === 'sdtContent') return 'control';
   }
   return undefined;
 }

@@ -41,17 +41,17 @@ export async function renderInto(model: DocumentModel, host: HostDoc, options: I
   const docRels = out.relsOf(host.documentPart);
 
   // Styles: the host's by name, ours added where it has none.
-  const ourStyles = parsePart(ours.get('word/styles.xml')!, 'styles', NS.w, 'styles', 'clausula');
+  const ourStyles = parsePart(ours.get('word/styles.xml')!, 'styles', NS.w, 'styles', 'clausula', host.language);
   const stylesPart = out.related(docRels, host.documentPart, 'styles', 'styles.xml', CONTENT.styles, `<w:styles xmlns:w="${NS.w}"/>`, 'styles');
   // Numbering: the host's lists stay; ours are added with numbers after the host's.
-  const ourNumbering = parsePart(ours.get('word/numbering.xml')!, 'numbering', NS.w, 'numbering', 'clausula');
+  const ourNumbering = parsePart(ours.get('word/numbering.xml')!, 'numbering', NS.w, 'numbering', 'clausula', host.language);
   const numberingPart = out.related(docRels, host.documentPart, 'numbering', 'numbering.xml', CONTENT.numbering, `<w:numbering xmlns:w="${NS.w}"/>`, 'numbering');
   const numIds = addNumbering(numberingPart.doc, ourNumbering);
 
-  const ourDoc = parsePart(ours.get('word/document.xml')!, 'document', NS.w, 'document', 'clausula');
+  const ourDoc = parsePart(ours.get('word/document.xml')!, 'document', NS.w, 'document', 'clausula', host.language);
   const ourBody = firstChild(ourDoc.documentElement!, NS.w, 'body')!;
   const blocks = childElements(ourBody, NS.w).filter((e) => e.localName !== 'sectPr');
-  const ourFootnotes = ours.has('word/footnotes.xml') ? parsePart(ours.get('word/footnotes.xml')!, 'footnotes', NS.w, 'footnotes', 'clausula') : undefined;
+  const ourFootnotes = ours.has('word/footnotes.xml') ? parsePart(ours.get('word/footnotes.xml')!, 'footnotes', NS.w, 'footnotes', 'clausula', host.language) : undefined;
 
   const used = usedStyles([...blocks, ...(ourFootnotes ? [ourFootnotes.documentElement!] : [])]);
   const styleIds = addStyles(stylesPart.doc, ourStyles, used, numIds);
@@ -66,7 +66,7 @@ export async function renderInto(model: DocumentModel, host: HostDoc, options: I
     const hostNotes = childElements(footnotesPart.doc.documentElement!, NS.w, 'footnote');
     let next = Math.max(0, ...hostNotes.map((n) => Number(wAttr(n, 'id') ?? 0))) + 1;
     const ourRels = ours.get('word/_rels/footnotes.xml.rels');
-    const linkIds = ourRels === undefined ? new Map<string, string>() : out.addRelationships(footnotesPart.name, parsePart(ourRels, 'footnotes rels', NS.rels, 'Relationships', 'clausula'));
+    const linkIds = ourRels === undefined ? new Map<string, string>() : out.addRelationships(footnotesPart.name, parsePart(ourRels, 'footnotes rels', NS.rels, 'Relationships', 'clausula', host.language));
     for (const note of childElements(ourFootnotes.documentElement!, NS.w, 'footnote')) {
       if (note.getAttributeNS(NS.w, 'type')) continue;
       const id = String(next++);
@@ -381,7 +381,7 @@ class Package {
   constructor(private readonly host: HostDoc) {
     for (const e of host.entries) this.parts.set(e.name, e.data);
     this.order = host.entries.map((e) => e.name);
-    this.types = parsePart(this.text('[Content_Types].xml') ?? `<Types xmlns="${NS.types}"/>`, '[Content_Types].xml', NS.types, 'Types', host.display);
+    this.types = parsePart(this.text('[Content_Types].xml') ?? `<Types xmlns="${NS.types}"/>`, '[Content_Types].xml', NS.types, 'Types', host.display, this.host.language);
   }
 
   text(name: string): string | undefined {
@@ -398,7 +398,7 @@ class Package {
     const name = relsName(part);
     let rels = this.rels.get(name);
     if (!rels) {
-      rels = parsePart(this.text(name) ?? `<Relationships xmlns="${NS.rels}"/>`, name, NS.rels, 'Relationships', this.host.display);
+      rels = parsePart(this.text(name) ?? `<Relationships xmlns="${NS.rels}"/>`, name, NS.rels, 'Relationships', this.host.display, this.host.language);
       this.rels.set(name, rels);
     }
     return rels;
@@ -408,11 +408,11 @@ class Package {
   related(rels: XmlDocument, from: string, type: string, file: string, contentType: string, empty: string, root: string): { name: string; doc: XmlDocument } {
     const base = posix.dirname(from);
     const existing = relationshipTargets(rels, base, type).find((name) => this.parts.has(name));
-    if (existing) return { name: existing, doc: parsePart(this.text(existing)!, existing, NS.w, root, this.host.display) };
+    if (existing) return { name: existing, doc: parsePart(this.text(existing)!, existing, NS.w, root, this.host.display, this.host.language) };
     const name = posix.join(base, file);
     this.addRelationship(rels, `${TYPE}/${type}`, file);
     this.override(name, contentType);
-    return { name, doc: parsePart(empty, name, NS.w, root, 'clausula') };
+    return { name, doc: parsePart(empty, name, NS.w, root, 'clausula', this.host.language) };
   }
 
   /** Our relationships of a part (hyperlinks) into the host's part of that name; returns our ids → theirs. */
@@ -449,7 +449,7 @@ class Package {
 
   /** The provenance properties among the host's own custom properties (an older build's are replaced). */
   setProperties(ourXml: string): void {
-    const ours = parsePart(ourXml, 'custom', CUSTOM, 'Properties', 'clausula');
+    const ours = parsePart(ourXml, 'custom', CUSTOM, 'Properties', 'clausula', this.host.language);
     const packageRels = this.relsOf('');
     const existing = relationshipTargets(packageRels, '', 'custom-properties').find((n) => this.parts.has(n));
     if (!existing) {
@@ -458,7 +458,7 @@ class Package {
       this.set('docProps/custom.xml', ourXml);
       return;
     }
-    const doc = parsePart(this.text(existing)!, existing, CUSTOM, 'Properties', this.host.display);
+    const doc = parsePart(this.text(existing)!, existing, CUSTOM, 'Properties', this.host.display, this.host.language);
     const root = doc.documentElement!;
     for (const p of childElements(root, CUSTOM, 'property')) if ((p.getAttribute('name') ?? '').startsWith('clausula.')) root.removeChild(p);
     let pid = Math.max(1, ...childElements(root, CUSTOM, 'property').map((p) => Number(p.getAttribute('pid') ?? 1))) + 1;

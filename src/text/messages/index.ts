@@ -5,6 +5,7 @@ import { inLanguage, messageLanguage, type InLanguage } from './define.js';
 import { explain } from './explain.js';
 import { files } from './files.js';
 import { interview } from './interview.js';
+import { into } from './into.js';
 import { verify } from './verify.js';
 
 export { count, messageLanguage, messageLanguages, speaks, type MessageLanguage } from './define.js';
@@ -15,7 +16,7 @@ export { count, messageLanguage, messageLanguages, speaks, type MessageLanguage 
  * languages side by side (src/text/messages/<area>.ts); a command takes them with
  * `messages(language).<area>.<name>`.
  */
-const catalogue = { common, files, answers, interview, build, explain, verify };
+const catalogue = { common, files, answers, interview, build, into, explain, verify };
 
 export type Messages = { readonly [A in keyof typeof catalogue]: InLanguage<(typeof catalogue)[A]> };
 export type InterviewMessages = Messages['interview'];
