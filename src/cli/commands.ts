@@ -194,4 +194,15 @@ export const commandSpecs: CommandSpec[] = [
     examples: ['clausula interview tender.yaml', 'clausula interview tender.yaml --review', 'clausula interview --lang es'],
     load: () => import('./commands/interview.js'),
   },
+  {
+    usage: 'serve [answers]',
+    summary: 'the interview as a page in your browser, served from this computer only; every answer is saved in the answers file at once',
+    options: [
+      { flags: '--lang <language>', description: "the interview's language (default: the answers file's, else your locale's if the library has it, else the library's)" },
+      { flags: '--port <n>', description: 'the port to listen on, on 127.0.0.1 (default: 0, any free port)' },
+      { flags: '--no-open', description: 'do not open the browser; open the printed address yourself' },
+    ],
+    examples: ['clausula serve tender.yaml', 'clausula serve tender.yaml --lang es --port 8123 --no-open'],
+    load: () => import('./commands/serve.js'),
+  },
 ];
