@@ -99,7 +99,7 @@ export async function planBuild(ctx: CommandContext, answersPath: string, option
   if (into === undefined) return plan;
   if (outputs.length > 1) {
     const ids = outputs.map((o) => o.document.template.id);
-    throw new UsageError(messages(language).into.severalDocuments(into, ids.length, ids.join(', ')), messages(language).into.chooseDocument(ids));
+    throw new UsageError(messages(language).into.severalDocuments(into, ids.length, ids.join(', ')), messages(language).into.chooseDocument(ids.slice(0, -1).join(', '), ids[ids.length - 1]!));
   }
   return { ...plan, into: { host: await readHost(ctx, into, outputs[0]!.path, language), ...(numberPrefix !== undefined ? { numberPrefix } : {}) } };
 }

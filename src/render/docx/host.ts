@@ -24,8 +24,9 @@ const IN_TEXT = /\{\{\s*clausula\s*\}\}/;
 
 /**
  * Read the host document and find the one paragraph that reads `{{ clausula }}`. No such
- * paragraph, two of them, or one inside a table, a text box or a content control is an input
- * error saying where, so the officer can put it right in Word.
+ * paragraph (or the marker only among other text), two of them, or one inside a table, a
+ * text box or a content control is an input error saying where, in `language`, so the
+ * officer can put it right in Word.
  */
 export function readHostDoc(bytes: Uint8Array, display: string, language: string): HostDoc {
   const t = messages(language).into;

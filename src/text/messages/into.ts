@@ -88,10 +88,11 @@ export const into = {
     es: (file, n, ids) => `--into escribe un solo documento en ${file}, y esta licitación tiene ${n}: ${ids}`,
     ca: (file, n, ids) => `--into escriu un sol document a ${file}, i aquesta licitació en té ${n}: ${ids}`,
   }),
+  /** The documents' ids: all but the last, joined with commas, and the last one. */
   chooseDocument: m({
-    en: (ids: readonly string[]) => `choose the one the pliego takes with --template (${ids.join(' or ')})`,
-    es: (ids) => `elija con --template el que va en el pliego (${ids.join(' o ')})`,
-    ca: (ids) => `trieu amb --template el que va al plec (${ids.join(' o ')})`,
+    en: (others: string, last: string) => `choose the one the pliego takes with --template (${others} or ${last})`,
+    es: (others, last) => `elija con --template el que va en el pliego (${others} o ${last})`,
+    ca: (others, last) => `trieu amb --template el que va al plec (${others} o ${last})`,
   }),
   hostIsOutput: m({
     en: (file: string) => `-o names ${file} itself: the city's document is never overwritten`,
