@@ -3,7 +3,7 @@ import type { Clause } from '../schema/clause.js';
 import type { Template } from '../schema/template.js';
 import type { Trace } from '../expr/evaluate.js';
 import { phrase } from '../expr/describe.js';
-import { pick, type Library } from '../library/model.js';
+import { baseReleasesOf, pick, type Library } from '../library/model.js';
 import { clauseHash, shortHash } from '../text/hash.js';
 import { clausePlainText, textHash } from '../text/plain-text.js';
 import { parseClauseText, type Block, type Inline } from '../text/clause-text.js';
@@ -32,6 +32,8 @@ export interface DocClause {
   blocks: DocBlock[];
   /** `sha256:…` of the clause's text as generated (title and paragraphs, see text/plain-text.ts). */
   textHash: string;
+  /** The library it comes from: the library's own id, or the base's it inherits the clause from. */
+  layer: string;
   legalBasis: DocLegalBasis[];
   /** Why the clause is in, in plain words (rationale annex). */
   rationale: string;
@@ -81,7 +83,8 @@ export interface DocumentModel {
   words: Words;
   title: string;
   template: string;
-  library: { id: string; version: string; release: string; title: string };
+  /** The library, and for a library over a base, the base releases it adapts, nearest first. */
+  library: { id: string; version: string; release: string; title: string; bases: string[] };
   cover: {
     authority: string | undefined;
     contractTitle: string | undefined;
@@ -106,6 +109,8 @@ export interface DocumentModel {
   header: string;
   /** Set when draft clauses were allowed in (--include-drafts): the document is not for tender use. */
   notice?: string;
+  /** What the document was built from besides the library, recorded in it so `verify` can build it again. */
+  inputs: { answers: Record<string, AnswerValue>; rationale: boolean };
 }
 
 export interface DocumentOptions {
@@ -155,12 +160,13 @@ export function buildDocument(
     heading: typeset(showable(text(part.heading)), words.locale),
     intro: part.intro ? resolveBlocks(parseClauseText(text(part.intro)), answerText, words, (name) => blanks.push(`${template.id}: ${name}`)) : [],
     clauses: part.clauses.map((clause, clauseIndex) => ({
-      ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, clauseBlocks(clause, text, printed.get(clause.id)), answerText, words, (name) => blanks.push(`${clause.id}: ${name}`)),
+      ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, clauseBlocks(clause, text, printed.get(clause.id)), answerText, words, (name) => blanks.push(`${clause.id}: ${name}`), library.clauseById.get(clause.id)?.layer ?? manifest.id),
       rationale: rationaleFor(selection.byId.get(clause.id)!.reasons, library, language, words, answerText, titleOf),
     })),
   }));
 
   const release = `${manifest.id}@${manifest.version}`;
+  const bases = baseReleasesOf(library);
   const isoDate = options.date.toISOString().slice(0, 10);
   const annexes: AnnexTable[] = [];
   const wanted = new Set(template.annexes ?? ['answers', 'provenance']);
@@ -178,9 +184,10 @@ export function buildDocument(
     annexes.push({ kind: 'answers', title: words.answersAnnex, columns: [words.question, words.answer], rows });
   }
   if (wanted.has('provenance')) {
-    // A draft clause says so next to its version: only approved clauses belong in a tender.
-    const rows = parts.flatMap((p) => p.clauses.map((c) => [c.id, c.status === 'approved' ? c.version : `${c.version} (${words.statuses[c.status]})`, c.shortHash]));
-    annexes.push({ kind: 'provenance', title: words.provenanceAnnex, note: words.provenanceNote(release), columns: [words.clause, words.version, words.hash], rows });
+    // A draft clause says so next to its version: only approved clauses belong in a tender. Over a base, a column names each clause's library.
+    const layered = bases.length > 0;
+    const rows = parts.flatMap((p) => p.clauses.map((c) => [c.id, ...(layered ? [c.layer] : []), c.status === 'approved' ? c.version : `${c.version} (${words.statuses[c.status]})`, c.shortHash]));
+    annexes.push({ kind: 'provenance', title: words.provenanceAnnex, note: words.provenanceNote(release, bases), columns: [words.clause, ...(layered ? [words.library] : []), words.version, words.hash], rows });
   }
   if (wanted.has('rationale')) {
     const rows = parts.flatMap((p) => p.clauses.map((c) => [`${c.title} (${c.id})`, c.rationale]));
@@ -216,7 +223,7 @@ export function buildDocument(
     words,
     title,
     template: template.id,
-    library: { id: manifest.id, version: manifest.version, release, title: text(manifest.title) },
+    library: { id: manifest.id, version: manifest.version, release, title: text(manifest.title), bases },
     cover,
     parts,
     annexes,
@@ -226,6 +233,7 @@ export function buildDocument(
     annexLine: words.annexTo(template.annexTo?.toUpperCase()),
     header: cover.contractReference !== undefined ? `${words.fileLabel} ${cover.contractReference}` : (cover.contractTitle ?? title),
     ...(notice ? { notice } : {}),
+    inputs: { answers: Object.fromEntries(answers), rationale: options.rationale === true },
   };
 }
 
@@ -243,6 +251,7 @@ export function docClause(
   fill: (id: string) => string | undefined,
   words: Words,
   onBlank: (name: string) => void,
+  layer: string,
 ): DocClause {
   const hash = clauseHash(clause);
   const title = clauseTitle(clause, text, words);
@@ -257,6 +266,7 @@ export function docClause(
     title,
     blocks,
     textHash: textHash(clausePlainText(title, blocks)),
+    layer,
     legalBasis: (clause.legalBasis ?? []).map((basis) => ({ ref: typeset(showable(text(basis.ref)), words.locale), ...(basis.url ? { url: basis.url } : {}) })),
     rationale: '',
   };

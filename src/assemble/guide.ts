@@ -1,7 +1,7 @@
 import type { Clause, Passage } from '../schema/clause.js';
 import { describeCondition, phrase } from '../expr/describe.js';
 import { parseCondition } from '../expr/parse.js';
-import { pick, type Library } from '../library/model.js';
+import { baseReleasesOf, pick, type Library } from '../library/model.js';
 import { parseClauseText } from '../text/clause-text.js';
 import { clauseBlocks, termForms } from '../text/passages.js';
 import { docClause, resolveBlocks, type DocClause, type DocPart, type DocumentModel } from './document.js';
@@ -60,7 +60,7 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
         const parsed = clause.when === undefined ? undefined : parseCondition(clause.when);
         const applies = parsed === undefined || parsed.ok ? typeset(describeCondition(parsed?.expr, library.questions, language), words.locale) : clause.when!;
         return {
-          ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, clauseBlocks(clause, text, undefined, passageNote), placeholder, words, () => undefined),
+          ...docClause(clause, `${partIndex + 1}.${clauseIndex + 1}`, text, clauseBlocks(clause, text, undefined, passageNote), placeholder, words, () => undefined, library.clauseById.get(clause.id)?.layer ?? manifest.id),
           guide: {
             applies,
             guidance: resolveBlocks(parseClauseText(text(clause.guidance)), placeholder, words, () => undefined),
@@ -92,7 +92,7 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
     words,
     title: words.guideTitle,
     template: 'guide',
-    library: { id: manifest.id, version: manifest.version, release, title: libraryTitle },
+    library: { id: manifest.id, version: manifest.version, release, title: libraryTitle, bases: baseReleasesOf(library) },
     cover: {
       authority: publisher,
       contractTitle: undefined,
@@ -109,5 +109,6 @@ export function buildGuide(library: Library, options: GuideOptions): DocumentMod
     unplaced: [],
     coverRows,
     header: `${libraryTitle} · ${release}`,
+    inputs: { answers: {}, rationale: false },
   };
 }

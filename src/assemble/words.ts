@@ -40,7 +40,10 @@ export interface Words {
   alwaysApplies: string;
   /** Quotation marks as the language uses them: « » in Catalan and Spanish, “ ” in English. */
   quote: (text: string) => string;
-  provenanceNote: (release: string) => string;
+  /** The provenance appendix's note: the release, and for a library over a base, the base releases it adapts. */
+  provenanceNote: (release: string, bases: readonly string[]) => string;
+  /** The provenance appendix's column naming the library each clause comes from (a library over a base). */
+  library: string;
   /** Header and cover note of a document built with --include-drafts. */
   draftNotice: string;
   /** The cover row label for that note. */
@@ -101,7 +104,9 @@ const en: Words = {
   decidingAnswers: (p) => `The answers that decided it: ${p}.`,
   alwaysApplies: 'Included in every tender.',
   quote: (t) => `“${t}”`,
-  provenanceNote: (r) => `The clauses come unaltered from the clause library ${r}. The hash identifies each clause’s approved content; the command clausula verify checks it.`,
+  provenanceNote: (r, b) =>
+    `The clauses come unaltered from the clause library ${r}${b.length === 0 ? '' : b.length === 1 ? `, which adapts the base library ${b[0]}` : `, which adapts the base libraries ${joinAnd(b, 'and')}`}. The hash identifies each clause’s approved content; the command clausula verify checks it.`,
+  library: 'Library',
   draftNotice: 'DRAFT — contains clauses not approved for tender use',
   status: 'Status',
   statuses: { draft: 'draft', approved: 'approved', deprecated: 'deprecated' },
@@ -153,7 +158,9 @@ const es: Words = {
   decidingAnswers: (p) => `Respuestas que lo deciden: ${p}.`,
   alwaysApplies: 'Se incluye en toda licitación.',
   quote: (t) => `«${t}»`,
-  provenanceNote: (r) => `Las cláusulas proceden sin alteraciones de la biblioteca de cláusulas ${r}. La huella identifica el contenido aprobado de cada cláusula; la orden clausula verify la comprueba.`,
+  provenanceNote: (r, b) =>
+    `Las cláusulas proceden sin alteraciones de la biblioteca de cláusulas ${r}${b.length === 0 ? '' : b.length === 1 ? `, que adapta la biblioteca base ${b[0]}` : `, que adapta las bibliotecas base ${joinAnd(b, 'y')}`}. La huella identifica el contenido aprobado de cada cláusula; la orden clausula verify la comprueba.`,
+  library: 'Biblioteca',
   draftNotice: 'BORRADOR — contiene cláusulas no aprobadas para licitar',
   status: 'Estado',
   statuses: { draft: 'borrador', approved: 'aprobada', deprecated: 'obsoleta' },
@@ -205,7 +212,9 @@ const ca: Words = {
   decidingAnswers: (p) => `Respostes que ho decideixen: ${p}.`,
   alwaysApplies: 'S’inclou en tota licitació.',
   quote: (t) => `«${t}»`,
-  provenanceNote: (r) => `Les clàusules provenen sense alteracions de la biblioteca de clàusules ${r}. L’empremta identifica el contingut aprovat de cada clàusula; l’ordre clausula verify la comprova.`,
+  provenanceNote: (r, b) =>
+    `Les clàusules provenen sense alteracions de la biblioteca de clàusules ${r}${b.length === 0 ? '' : b.length === 1 ? `, que adapta la biblioteca base ${b[0]}` : `, que adapta les biblioteques base ${joinAnd(b, 'i')}`}. L’empremta identifica el contingut aprovat de cada clàusula; l’ordre clausula verify la comprova.`,
+  library: 'Biblioteca',
   draftNotice: 'ESBORRANY — conté clàusules no aprovades per licitar',
   status: 'Estat',
   statuses: { draft: 'esborrany', approved: 'aprovada', deprecated: 'obsoleta' },

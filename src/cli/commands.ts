@@ -104,12 +104,13 @@ export const commandSpecs: CommandSpec[] = [
   },
   {
     usage: 'init <dir>',
-    summary: 'create a new, valid, minimal clause library',
+    summary: 'create a new, valid, minimal clause library, or a library over a shared base',
     options: [
       { flags: '--id <id>', description: 'the library id (default: the folder name)' },
-      { flags: '--languages <list>', description: 'comma-separated language codes', default: 'en' },
+      { flags: '--languages <list>', description: 'comma-separated language codes (default: en; with --extends, the base\'s)' },
+      { flags: '--extends <library>', description: 'start a library over this base: a folder, the id of the shipped library, or an installed npm package' },
     ],
-    examples: ['clausula init my-library', 'clausula init lib --languages ca,es,en'],
+    examples: ['clausula init my-library', 'clausula init lib --languages ca,es,en', 'clausula init girona --extends bcn-data-clauses', 'clausula init girona --extends ../bcn-data-clauses'],
     load: () => import('./commands/init.js'),
   },
   {
@@ -126,12 +127,26 @@ export const commandSpecs: CommandSpec[] = [
     usage: 'diff <old> <new>',
     summary: 'what changed between two releases (folders or git revisions), and whether each version bump matches the policy',
     options: [
-      { flags: '-f, --format <format>', description: 'output format', choices: ['stylish', 'markdown', 'json'], default: 'stylish' },
+      { flags: '-f, --format <format>', description: 'output format (docx: a Word redline with tracked changes, to -o FILE)', choices: ['stylish', 'markdown', 'json', 'docx'], default: 'stylish' },
+      { flags: '--lang <language>', description: 'docx: the language of the redline (default: the new library\'s)' },
+      { flags: '--force', description: 'docx: replace the output file if it exists' },
       { flags: '--library-path <path>', description: "for revisions: the library's folder inside the git repository (default: the current folder or the nearest above it holding clauses/library.yaml)" },
       { flags: '-o, --output <file>', description: 'write the report to a file instead of standard output' },
     ],
-    examples: ['clausula diff v1.2.0 HEAD', 'clausula diff v1.2.0 . --format markdown -o RELEASE-NOTES.md', 'clausula diff ../library-old ../library-new'],
+    examples: ['clausula diff v1.2.0 HEAD', 'clausula diff v1.2.0 . --format markdown -o RELEASE-NOTES.md', 'clausula diff ../library-old ../library-new', 'clausula diff v1.2.0 v2.0.0 --format docx -o redline.docx --lang ca'],
     load: () => import('./commands/diff.js'),
+  },
+  {
+    usage: 'upgrade [dir]',
+    summary: "what a new release of the base changes for a library over it (default: the library in the current folder): the base's changes beside the library's own adaptations",
+    options: [
+      { flags: '--to <version>', description: 'the base release to review (default: the one installed if newer than the one locked, else the newest git tag)' },
+      { flags: '-f, --format <format>', description: 'output format', choices: ['stylish', 'markdown', 'json'], default: 'stylish' },
+      { flags: '--lang <language>', description: 'language of the texts shown side by side' },
+      { flags: '-o, --output <file>', description: 'write the report to a file instead of standard output' },
+    ],
+    examples: ['clausula upgrade', 'clausula upgrade ../girona-clauses --to 2.1.0', 'clausula upgrade --to 2.1.0 --format markdown -o UPGRADE.md'],
+    load: () => import('./commands/upgrade.js'),
   },
   {
     officer: true,
@@ -175,12 +190,13 @@ export const commandSpecs: CommandSpec[] = [
   {
     officer: true,
     usage: 'verify <file>',
-    summary: 'check a built .docx against the library: release, clause versions and hashes, edited clause text',
+    summary: 'check a built .docx against the library: release, clause versions and hashes, and every paragraph and footnote against the document built again from the answers it records',
     options: [
+      { flags: '--answers <file>', description: "the officer's answers file: the answers the document records must be these" },
       { flags: '--lang <language>', description: "the report's language (default: the document's)" },
       { flags: '--json', description: 'print JSON' },
     ],
-    examples: ['clausula verify data-clauses.docx', 'clausula --library ../bcn-clauses verify tender.docx --json'],
+    examples: ['clausula verify data-clauses.docx', 'clausula verify data-clauses.docx --answers tender.yaml', 'clausula --library ../bcn-clauses verify tender.docx --json'],
     load: () => import('./commands/verify.js'),
   },
   {

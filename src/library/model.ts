@@ -85,6 +85,8 @@ export interface BaseLink {
   kind: 'folder' | 'package' | 'shipped';
   /** `extends.version`: the releases accepted. */
   range: string;
+  /** For a base found as an npm package (or shipped with clausula): the package and its version, `clausula@0.2.0`. */
+  package?: string;
 }
 
 /** A loaded clause library: every file that parsed and matched its schema, plus what went wrong. */

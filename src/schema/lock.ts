@@ -13,6 +13,10 @@ const Hash = Type.String({ pattern: '^sha256:[0-9a-f]{64}$', description: 'sha25
 export const LockBase = strictObject({
   library: Slug,
   version: Semver,
+  /** A base found as an npm package (or shipped with clausula): the package it came from, so the release can be fetched again. */
+  package: Type.Optional(
+    Type.String({ pattern: '^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*@[^\\s@]+$', description: 'the npm package and version the base came from, such as clausula@0.2.0' }),
+  ),
   clauses: Type.Record(ClauseId, LockEntry, { additionalProperties: false }),
 });
 export type LockBase = Static<typeof LockBase>;

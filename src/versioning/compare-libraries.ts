@@ -342,7 +342,7 @@ function compareLocalized(before: Localized, after: Localized, field: TextChange
  * each that prints only under a condition headed by that condition, so a changed condition
  * shows where it is.
  */
-function textForDiff(text: ClauseText): Localized {
+export function textForDiff(text: ClauseText): Localized {
   if (!Array.isArray(text)) return text;
   const out: Localized = {};
   for (const passage of text) {

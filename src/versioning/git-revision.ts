@@ -35,6 +35,13 @@ export function resolveCommit(repo: Repository, revision: string): string | unde
   return result.stdout.toString('utf8').trim() || undefined;
 }
 
+/** The repository's tags. */
+export function tagsOf(repo: Repository): string[] {
+  const result = git(repo.top, ['for-each-ref', '--format=%(refname:short)', 'refs/tags']);
+  if (result.status !== 0) return [];
+  return result.stdout.toString('utf8').split('\n').filter((t) => t !== '');
+}
+
 /** Does the commit hold a library (clauses/library.yaml) at this path of the repository? */
 export function hasLibraryAt(repo: Repository, commit: string, libraryPath: string): boolean {
   return git(repo.top, ['cat-file', '-e', `${commit}:${posix.join(libraryPath, 'clauses/library.yaml')}`]).status === 0;

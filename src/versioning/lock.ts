@@ -28,7 +28,7 @@ export function lockOf(library: Library): LockFile | undefined {
   const chain = chainOf(library);
   lock.bases = library.layers.slice(1).map((layer, i): LockBase => {
     const own = (chain[i + 1]?.clauses ?? []).filter((c) => c.layer === layer.id).map((c) => c.value);
-    return { library: layer.id, version: layer.version, clauses: buildLock(layer.id, layer.version, own).clauses };
+    return { library: layer.id, version: layer.version, ...(layer.found?.package !== undefined ? { package: layer.found.package } : {}), clauses: buildLock(layer.id, layer.version, own).clauses };
   });
   const overrides = adaptedBaseItems(library);
   if (Object.keys(overrides).length > 0) lock.overrides = overrides;
@@ -79,7 +79,7 @@ export function formatLockFile(lock: LockFile): string {
   ];
   if (lock.bases) {
     lines.push('# The base releases this library was locked against, nearest first, each with its own clauses.', 'bases:');
-    for (const base of lock.bases) lines.push(`  - library: ${base.library}`, `    version: ${base.version}`, ...clauseLines(base.clauses, '    '));
+    for (const base of lock.bases) lines.push(`  - library: ${base.library}`, `    version: ${base.version}`, ...(base.package !== undefined ? [`    package: ${JSON.stringify(base.package)}`] : []), ...clauseLines(base.clauses, '    '));
   }
   if (lock.overrides) {
     lines.push('# The base questions, sections and templates this library adapts, as they were when locked.', 'overrides:');

@@ -30,6 +30,8 @@ describe('clausula build and verify (built binary, shipped library)', () => {
     expect([...inDocuments].sort()).toEqual(selected);
     const out = join(dir, 'smart-parking-clausules-administratives.docx');
     const verified = spawnCli(['verify', out], { cwd: dir });
+    expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+    // In the document's language.
     expect(verified.stdout).toContain('Verificat: el document coincideix amb la biblioteca.');
 
     const bytes = readFileSync(out);
@@ -45,6 +47,8 @@ describe('clausula build and verify (built binary, shipped library)', () => {
     const report = JSON.parse(caught.stdout);
     expect(report.ok).toBe(false);
     expect(report.edited).toHaveLength(1);
+    expect(report.text.differences).toHaveLength(1);
+    expect(report.text.differences[0].message).toMatch(/^El paràgraf 1 de la clàusula 1\.1 «[^»]+»: el document diu «Amb caràcter orientatiu, /);
   });
 
   it('writes the guideline and refuses to overwrite it', () => {

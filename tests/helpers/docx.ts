@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
+import { readZip, writeZip, type ZipEntry } from '../../src/render/docx/zip.js';
 
 /** Every part of a .docx as text, by name. */
 export async function docxParts(pathOrBytes: string | Uint8Array): Promise<Map<string, string>> {
@@ -36,4 +37,27 @@ export async function editDocx(bytes: Uint8Array, part: string, edit: (xml: stri
   const zip = await JSZip.loadAsync(bytes);
   zip.file(part, edit(await zip.file(part)!.async('string')));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** Rewrite a .docx's zip entries as they are (names, order, duplicates), with Node's zlib. */
+export async function rezip(bytes: Uint8Array, edit: (entries: ZipEntry[]) => ZipEntry[]): Promise<Buffer> {
+  return writeZip(edit(readZip(bytes)), new Date(Date.UTC(2026, 0, 1)));
+}
+
+/**
+ * Make a zip entry declare a size it does not have: its central-directory record (what
+ * readers trust) says `size` bytes unpacked, whatever its data inflates to.
+ */
+export function declareSize(zip: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  for (let i = out.length - 46; i >= 0; i--) {
+    if (out.readUInt32LE(i) !== 0x02014b50) continue;
+    const nameLength = out.readUInt16LE(i + 28);
+    if (out.toString('utf8', i + 46, i + 46 + nameLength) !== name) continue;
+    out.writeUInt32LE(size, i + 24);
+    const local = out.readUInt32LE(i + 42);
+    out.writeUInt32LE(size, local + 22);
+    return out;
+  }
+  throw new Error(`no entry ${name}`);
 }

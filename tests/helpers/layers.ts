@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { loadLibrary } from '../../src/library/load-library.js';
 import { formatLockFile, lockOf } from '../../src/versioning/lock.js';
 import { fixtureCopy, testdir } from './testdir.js';
@@ -24,11 +24,17 @@ export interface LayerOptions {
   manifest?: string;
   /** Lock it as `clausula lock` would (default true). */
   locked?: boolean;
+  /** Write it into this folder (default: a new temporary one). */
+  dir?: string;
 }
 
 /** A library over `base` in a temporary folder: library.yaml written from the options, plus the given files. */
 export function layerOver(base: string, files: Record<string, string> = {}, options: LayerOptions = {}): string {
-  const dir = testdir(files);
+  const dir = options.dir ?? testdir();
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
   const from = options.from === undefined ? relative(dir, base).split(sep).join('/') : options.from;
   const baseId = options.library ?? (/^id: (\S+)$/m.exec(readFileSync(join(base, 'clauses/library.yaml'), 'utf8'))?.[1] ?? 'fixture-lib');
   mkdirSync(join(dir, 'clauses'), { recursive: true });
@@ -41,7 +47,7 @@ export function layerOver(base: string, files: Record<string, string> = {}, opti
       'extends:',
       `  library: ${baseId}`,
       `  version: "${options.range ?? '^1.0.0'}"`,
-      ...(from === null ? [] : [`  from: ${from}`]),
+      ...(from === null ? [] : [`  from: ${JSON.stringify(from)}`]),
       ...(options.manifest ? [options.manifest] : []),
       '',
     ].join('\n'),

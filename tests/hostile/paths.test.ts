@@ -194,13 +194,25 @@ describe('verify on what is not a document', () => {
 
   test('a zip bomb: a part that declares gigabytes is refused before it is unpacked', async () => {
     const dir = library();
-    const zip = writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }], new Date(0));
+    // A package as Word reads one: its relationships name the main document.
+    const types = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+    const zip = writeZip(
+      [
+        { name: '[Content_Types].xml', data: Buffer.from(types) },
+        { name: '_rels/.rels', data: Buffer.from(rels) },
+        { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+      ],
+      new Date(0),
+    );
     // Claim 4 GB unpacked in the central directory, as a bomb's header would.
-    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    // The document's central-directory record: its name, the last one written, starts 46 bytes in.
+    const central = zip.lastIndexOf(Buffer.from('word/document.xml')) - 46;
+    expect(zip.readUInt32LE(central)).toBe(0x02014b50);
     zip.writeUInt32LE(0xfffffff0, central + 24);
     writeFileSync(join(dir, 'bomb.docx'), zip);
     const result = await unchanged(dir, () => runCli(['--library', '.', 'verify', 'bomb.docx'], { cwd: dir }));
-    expectRefused(result, { code: 2, file: 'bomb.docx', says: /bomb\.docx: word\/document\.xml unpacks to more than 512 MiB; it is not a document clausula built/ });
+    expectRefused(result, { code: 2, file: 'bomb.docx', says: /bomb\.docx: word\/document\.xml unpacks to more than 128 MiB; it is not a document clausula built/ });
   });
 });
 

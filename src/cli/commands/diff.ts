@@ -9,17 +9,20 @@ import { extractLibrary, findLibraryPath, hasLibraryAt, repositoryOf, resolveCom
 import { countBySeverity } from '../../finding.js';
 import { LIBRARY_FILE, loadLibrary } from '../../library/load-library.js';
 import type { Library } from '../../library/model.js';
-import { writeFileSafely } from '../../write/write-file.js';
+import { checkWritable, writeFileSafely } from '../../write/write-file.js';
+import { redlineOf } from '../../versioning/redline.js';
+import { documentDate } from '../document-date.js';
 import type { CommandContext } from '../context.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
-import { displayPath, relativeToCwd } from '../load.js';
+import { displayPath, languageFor, relativeToCwd } from '../load.js';
 
 /**
  * `clausula diff OLD NEW`: each side is a library folder or a git revision of the
  * repository holding the library. Exit 1 when a version bump does not match the policy.
  */
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
-  const format = (options.format ?? 'stylish') as DiffFormat;
+  const format = String(options.format ?? 'stylish');
+  if (format === 'docx') return redline(ctx, args, options);
   const libraryPath = options.libraryPath === undefined ? undefined : normaliseLibraryPath(String(options.libraryPath));
   const temporary: string[] = [];
   try {
@@ -28,10 +31,38 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     const diff = compareLibraries(oldSide, newSide);
     const toFile = options.output !== undefined;
     const chalk = new Chalk({ level: ctx.color && !toFile && format === 'stylish' ? 1 : 0 });
-    const report = diffFormatters[format](diff, { chalk });
+    const report = diffFormatters[format as DiffFormat](diff, { chalk });
     if (toFile) await writeFileSafely(ctx.resolvePath(String(options.output)), report, { force: true, display: String(options.output) });
     else ctx.io.stdout.write(report);
     return diff.mismatches > 0 ? 1 : 0;
+  } finally {
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `--format docx`: the changes as a Word redline (tracked changes), in one language. A Word
+ * document is for people to open and annotate, so it is never written to a terminal, and
+ * an existing file is only replaced with --force.
+ */
+async function redline(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
+  if (options.output === undefined) throw new UsageError('a redline is a Word document: say where to write it with -o FILE.docx');
+  const output = ctx.resolvePath(String(options.output));
+  const shown = displayPath(ctx, output);
+  const force = options.force === true;
+  checkWritable(output, shown, force);
+  const libraryPath = options.libraryPath === undefined ? undefined : normaliseLibraryPath(String(options.libraryPath));
+  const temporary: string[] = [];
+  try {
+    const oldSide = openSide(ctx, args[0]!, libraryPath, temporary);
+    const newSide = openSide(ctx, args[1]!, libraryPath, temporary);
+    const language = languageFor(newSide.library, options.lang);
+    const model = redlineOf(oldSide, newSide, language);
+    const { renderRedline } = await import('../../render/docx/redline.js');
+    await writeFileSafely(output, await renderRedline(model, { date: documentDate(ctx.io.env) }), { force, display: shown });
+    const n = model.sections.length;
+    ctx.io.stdout.write(`Wrote ${shown}: ${n} changed ${n === 1 ? 'clause' : 'clauses'} as tracked changes (${model.old.release} → ${model.new.release}, ${language}, by ${model.author})\n`);
+    return 0;
   } finally {
     for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
   }
@@ -79,7 +110,8 @@ function openSide(ctx: CommandContext, arg: string, libraryPath: string | undefi
   const dir = mkdtempSync(join(tmpdir(), 'clausula-diff-'));
   temporary.push(dir);
   extractLibrary(repo, commit, path, dir);
-  return { library: readable(ctx, loadLibrary(dir), arg), label: arg, commit };
+  // A library over a base names its base relative to its own folder: the one in the working tree.
+  return { library: readable(ctx, loadLibrary(dir, arg, { baseFrom: join(repo.top, ...path.split('/').filter(Boolean)) }), arg), label: arg, commit };
 }
 
 /** A side without a readable manifest cannot be compared; other unreadable files are left out, with a warning. */

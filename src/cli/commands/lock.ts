@@ -90,6 +90,11 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
 
 /** Locking a library part of which cannot be read would record it without those clauses. */
 function refuseUnreadable(ctx: CommandContext, library: Library): void {
+  // The base must be one the library accepts, else the lock would record a release nobody chose.
+  const base = library.findings.filter((f) => f.severity === 'error' && f.file === LIBRARY_FILE && (f.ruleId.startsWith('base-') || f.ruleId === 'invalid-semver'));
+  if (base.length > 0) {
+    throw new InputError(`cannot lock: ${base[0]!.message}`, base[0]!.fix ?? 'correct extends: in clauses/library.yaml, then run clausula lock again', relativeToCwd(ctx, library, base).sort(compareFindings));
+  }
   const problems = library.findings.filter((f) => f.severity === 'error' && isClauseOrManifest(withinLayer(library, f.file)));
   const ids = library.clauses.map((c) => c.value.id);
   const duplicates = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];

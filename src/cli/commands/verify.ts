@@ -1,13 +1,14 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { Chalk } from 'chalk';
 import { InputError } from '../../errors.js';
-import { fromProperties } from '../../provenance/properties.js';
-import type { VerifyReport } from '../../provenance/verify.js';
+import { loadAnswers } from '../../library/load-answers.js';
+import type { WrittenParagraph } from '../../render/docx/text.js';
+import type { AnswerValue } from '../../schema/common.js';
+import { messages, speaks } from '../../text/messages/index.js';
+import { terminalJson } from '../../text/terminal-safe.js';
 import type { CommandContext } from '../context.js';
 import { displayPath, loadFor } from '../load.js';
-import { messages, speaks } from '../../text/messages/index.js';
 import { warnUnreadable } from './warn-unreadable.js';
-import { terminalJson, terminalSafe, terminalSafeStrings } from '../../text/terminal-safe.js';
 
 /** Exit 0 when the document matches the library, 1 on any mismatch or edit, 2 when it cannot be read. */
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
@@ -20,50 +21,53 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   if (statSync(absolute).isDirectory()) throw new InputError(t.isAFolder(shown), t.giveBuilt(built));
   // A device (/dev/zero) or a pipe would be read forever.
   if (!statSync(absolute).isFile()) throw new InputError(t.notRegular(shown), t.giveBuilt(built));
-  const { readDocx, bookmarkedTexts } = await import('../../provenance/read-docx.js');
-  const contents = await readDocx(readFileSync(absolute), shown);
-  const read = fromProperties(contents.properties);
-  if ('problems' in read) throw new InputError(t.cannotVerify(shown, read.problems.join('; ')), t.carriesProvenance(built));
+
+  const [{ readWordDocument }, { fromProperties }, { TamperedError }, { printable, verifyMessages }] = await Promise.all([
+    import('../../verify/read-document.js'),
+    import('../../provenance/properties.js'),
+    import('../../verify/tampered.js'),
+    import('../../verify/messages.js'),
+  ]);
+  let doc;
+  try {
+    doc = await readWordDocument(absolute, shown);
+  } catch (error) {
+    if (!(error instanceof TamperedError)) throw error;
+    // Which language the document is in cannot be read from a package built to be read two ways.
+    ctx.io.stdout.write(`${printable(error.message)}\n${verifyMessages(ctx.language).notVerified}\n`);
+    return 1;
+  }
+  const read = fromProperties(doc.properties);
+  if (read.status === 'absent') throw new InputError(t.cannotVerify(shown, t.noProvenance(built)), t.carriesProvenance(built));
+  if (read.status === 'other-format') throw new InputError(t.cannotVerify(shown, t.otherFormat(printable(read.format))), t.verifyWithRelease);
   const provenance = read.provenance;
-  // The officer reads the report in the document's language, unless --lang says otherwise.
+  // The report is in the document's language, unless --lang says otherwise.
   if (options.lang === undefined && speaks(provenance.language)) ctx.language = provenance.language;
   t = messages(ctx.language).verify;
   if (provenance.kind !== 'tender') throw new InputError(t.isGuideline(shown), t.checksBuilt(built));
+
   const library = loadFor(ctx);
   if (!library.manifest) throw new InputError(messages(ctx.language).common.notALibrary(displayPath(ctx, library.dir)), t.libraryFrom);
   warnUnreadable(ctx, library);
-
-  const { verifyDocument } = await import('../../provenance/verify.js');
-  const texts = bookmarkedTexts(contents.documentXml, new Set(provenance.clauses.map((c) => c.bookmark)));
-  const report = verifyDocument(provenance, texts, library);
-
-  if (options.json) ctx.io.stdout.write(terminalJson({ version: 1, file: shown, ...report }) + '\n');
-  else ctx.io.stdout.write(formatReport(shown, report, ctx.color, ctx.language));
-  return report.ok ? 0 : 1;
-}
-
-function formatReport(unsafeFile: string, unsafe: VerifyReport, color: boolean, language: string): string {
-  // Everything in the report but our own words comes from the document (its properties) or the library.
-  const file = terminalSafe(unsafeFile);
-  const report = terminalSafeStrings(unsafe);
-  const chalk = new Chalk({ level: color ? 1 : 0 });
-  const t = messages(language).verify;
-  const d = report.document;
-  const out: string[] = [];
-  out.push(`${chalk.bold(file)}: ${t.builtFrom(d.release, d.template, d.language, d.date)}`);
-  out.push(t.library(report.library.release, report.library.lock), '');
-  for (const problem of report.problems) out.push(`${chalk.red('✗')} ${problem}`);
-  if (report.problems.length > 0) out.push('');
-  const width = Math.max(0, ...report.clauses.map((c) => c.id.length));
-  for (const c of report.clauses) {
-    const mark = c.verdict === 'ok' ? chalk.green('✓') : chalk.red('✗');
-    const label = c.verdict === 'ok' ? '' : `  ${chalk.red(t.verdicts[c.verdict] ?? c.verdict)}: ${c.problems.join('; ')}`;
-    out.push(`${mark} ${c.id.padEnd(width)}  ${c.version}${label}`);
+  let answersFile: { display: string; answers: ReadonlyMap<string, AnswerValue> } | undefined;
+  if (options.answers !== undefined) {
+    const path = ctx.resolvePath(String(options.answers));
+    const display = displayPath(ctx, path);
+    const a = messages(ctx.language).answers;
+    if (!existsSync(path)) throw new InputError(a.noSuchFile(display), t.giveAnswersFile);
+    const language = provenance.language;
+    answersFile = { display, answers: loadAnswers(library, path, display, { language: { before: ctx.language, of: () => language } }).answers };
   }
-  const bad = report.clauses.filter((c) => c.verdict !== 'ok').length;
-  out.push('');
-  out.push(t.clauses(report.clauses.length, bad));
-  if (report.edited.length > 0) out.push(t.edited(report.edited.join(', ')));
-  out.push(report.ok ? chalk.green(t.verified) : chalk.red(t.notVerified));
-  return out.join('\n') + '\n';
+
+  const [{ verifyDocument }, { formatReport, reportJson }] = await Promise.all([import('../../verify/verify-document.js'), import('../../verify/format-report.js')]);
+  const { report, written } = verifyDocument(doc, provenance, read.problems, library, answersFile ? { answers: answersFile } : {});
+  if (options.json) {
+    ctx.io.stdout.write(terminalJson(reportJson(report, shown, ctx.language)) + '\n');
+  } else {
+    const placeSizes = new Map<WrittenParagraph['place'], number>();
+    for (const p of written?.body ?? []) placeSizes.set(p.place, (placeSizes.get(p.place) ?? 0) + 1);
+    const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
+    ctx.io.stdout.write(formatReport(report, { file: shown, language: ctx.language, ...(answersFile ? { answersFile: answersFile.display } : {}), answerCount: Object.keys(provenance.answers).length, placeSizes }, chalk));
+  }
+  return report.ok ? 0 : 1;
 }

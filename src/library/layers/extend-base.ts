@@ -23,14 +23,14 @@ export interface ChainLink {
  * that it is the library and a release this one accepts, and merge this library over it.
  * Problems become findings at the position in clauses/library.yaml that causes them.
  */
-export function extendBase(files: LayerFiles, ext: Extends, above: readonly ChainLink[], load: (dir: string, chain: readonly ChainLink[]) => Library): Library {
+export function extendBase(files: LayerFiles, ext: Extends, above: readonly ChainLink[], load: (dir: string, chain: readonly ChainLink[]) => Library, baseFrom: string = files.dir): Library {
   const manifest = files.manifest!;
   const findings: Finding[] = [];
   const report = (ruleId: string, path: PathSegment[], message: string, fix: string) =>
     findings.push({ ruleId, severity: 'error', file: shownFile(manifest.source), ...locate(manifest.source, path), message, fix });
   const fromPath: PathSegment[] = ext.from === undefined ? ['extends'] : ['extends', 'from'];
 
-  const location = locateBase(files.dir, ext.from);
+  const location = locateBase(baseFrom, ext.from);
   if ('problem' in location) {
     report('base-not-found', location.field === 'from' ? fromPath : ['extends', 'library'], location.problem, location.fix);
     return unmergedLibrary(files, findings);
@@ -55,7 +55,7 @@ export function extendBase(files: LayerFiles, ext: Extends, above: readonly Chai
     return unmergedLibrary(files, findings);
   }
   const prefix = relative(files.dir, location.dir).split(sep).join('/');
-  const link: BaseLink = { from: ext.from, kind: location.kind, range: ext.version };
+  const link: BaseLink = { from: ext.from, kind: location.kind, range: ext.version, ...(location.package !== undefined ? { package: location.package } : {}) };
   const baseManifest = base.manifest?.value;
   if (!baseManifest) {
     report('base-not-found', fromPath, `the base's ${shownBase(location.kind, ext.from)} clauses/library.yaml cannot be read`, 'correct the base library (clausula lint on it shows why), or point extends at another one');

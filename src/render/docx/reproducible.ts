@@ -1,4 +1,4 @@
-import { readZip, type ZipEntry } from './zip.js';
+import { readZip, writeZip, type ZipEntry } from './zip.js';
 
 export interface RepackOptions {
   /** The document's date: core properties and every zip entry carry it. */
@@ -51,6 +51,12 @@ export function reproducibleParts(packed: Uint8Array | readonly ZipEntry[], opti
     return { name, data: Buffer.from(text, 'utf8') };
   });
   return { entries: out, stamp };
+}
+
+/** The same, zipped: the reproducible bytes of a package docx wrote (the redline's). */
+export function repack(packed: Uint8Array | readonly ZipEntry[], options: RepackOptions): Uint8Array {
+  const { entries, stamp } = reproducibleParts(packed, options);
+  return writeZip(entries, stamp);
 }
 
 /** Number bookmarks 1, 2, 3… in the order they appear, and the TOC's `_Toc` names with them. */

@@ -13,8 +13,10 @@ import type { PrivateFolder } from '../../write/private-folder.js';
  * - `Export(in, pdf, title)` writes the PDF: PDF/A-2b, tagged for accessibility (headings,
  *   lists, tables, the reading order), the document's title shown instead of its file name,
  *   its outline as bookmarks. The language is the document's own.
+ *
+ * Another module can stand in for it (the tests read documents back through LibreOffice so).
  */
-export function writeProfile(folder: PrivateFolder): string {
+export function writeProfile(folder: PrivateFolder, module: string = MODULE): string {
   const root = folder.folder('profile');
   folder.folder('profile/user');
   folder.folder('profile/user/basic');
@@ -51,7 +53,7 @@ export function writeProfile(folder: PrivateFolder): string {
     'profile/user/basic/Standard/Clausula.xba',
     xml(
       '<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">',
-      `<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Clausula" script:language="StarBasic">${escape(MODULE)}</script:module>`,
+      `<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Clausula" script:language="StarBasic">${escape(module)}</script:module>`,
     ),
   );
   return root;

@@ -1,38 +1,10 @@
 import { m } from './define.js';
 
-/** `verify`: the report on a built document. */
+/**
+ * `verify`: why a file cannot be verified at all. The report on a document, which speaks of
+ * the verify engine's own findings, is written by src/verify/messages.ts.
+ */
 export const verify = {
-  builtFrom: m({
-    en: (release: string, template: string, language: string, date: string) => `built from ${release} (template ${template}, ${language}, ${date})`,
-    es: (release, template, language, date) => `generado a partir de ${release} (plantilla ${template}, ${language}, ${date})`,
-    ca: (release, template, language, date) => `generat a partir de ${release} (plantilla ${template}, ${language}, ${date})`,
-  }),
-  library: m({
-    en: (release: string, lock: boolean) => `library: ${release}${lock ? ', with clauses.lock.yaml' : ', no clauses.lock.yaml'}`,
-    es: (release, lock) => `biblioteca: ${release}${lock ? ', con clauses.lock.yaml' : ', sin clauses.lock.yaml'}`,
-    ca: (release, lock) => `biblioteca: ${release}${lock ? ', amb clauses.lock.yaml' : ', sense clauses.lock.yaml'}`,
-  }),
-  verdicts: m({
-    en: { ok: 'ok', edited: 'edited', mismatch: 'mismatch' },
-    es: { ok: 'correcta', edited: 'editada', mismatch: 'no coincide' },
-    ca: { ok: 'correcta', edited: 'editada', mismatch: 'no coincideix' },
-  }),
-  clauses: m({
-    en: (n: number, bad: number) => `${n} clauses: ${n - bad} as in the library${bad ? `, ${bad} not` : ''}`,
-    es: (n, bad) => `${n} cláusulas: ${n - bad} como en la biblioteca${bad ? `, ${bad} no` : ''}`,
-    ca: (n, bad) => `${n} clàusules: ${n - bad} com a la biblioteca${bad ? `, ${bad} no` : ''}`,
-  }),
-  edited: m({ en: (ids: string) => `Edited clauses: ${ids}`, es: (ids) => `Cláusulas editadas: ${ids}`, ca: (ids) => `Clàusules editades: ${ids}` }),
-  verified: m({
-    en: 'Verified: the document matches the library.',
-    es: 'Verificado: el documento coincide con la biblioteca.',
-    ca: 'Verificat: el document coincideix amb la biblioteca.',
-  }),
-  notVerified: m({
-    en: 'Not verified: the document does not match the library.',
-    es: 'No verificado: el documento no coincide con la biblioteca.',
-    ca: 'No verificat: el document no coincideix amb la biblioteca.',
-  }),
   noSuchFile: m({ en: (file: string) => `${file}: no such file`, es: (file) => `${file}: no existe ese archivo`, ca: (file) => `${file}: no existeix aquest fitxer` }),
   isAFolder: m({
     en: (file: string) => `${file} is a folder, not a document`,
@@ -53,6 +25,26 @@ export const verify = {
     en: (file: string, problems: string) => `cannot verify ${file}: ${problems}`,
     es: (file, problems) => `no se puede verificar ${file}: ${problems}`,
     ca: (file, problems) => `no es pot verificar ${file}: ${problems}`,
+  }),
+  noProvenance: m({
+    en: (build: string) => `the document has no clausula provenance (it was not built by ${build}, or its custom properties were removed)`,
+    es: (build) => `el documento no tiene la procedencia de clausula (no se generó con ${build}, o se le quitaron las propiedades personalizadas)`,
+    ca: (build) => `el document no té la procedència de clausula (no es va generar amb ${build}, o se li van treure les propietats personalitzades)`,
+  }),
+  otherFormat: m({
+    en: (format: string) => `its provenance is in format ${format}, which this clausula does not read`,
+    es: (format) => `su procedencia está en el formato ${format}, que esta versión de clausula no lee`,
+    ca: (format) => `la seva procedència és en el format ${format}, que aquesta versió de clausula no llegeix`,
+  }),
+  verifyWithRelease: m({
+    en: 'verify it with the clausula release that built it, or build the document again',
+    es: 'verifíquelo con la versión de clausula que lo generó, o vuelva a generar el documento',
+    ca: 'verifiqueu-lo amb la versió de clausula que el va generar, o torneu a generar el document',
+  }),
+  giveAnswersFile: m({
+    en: "give the officer's answers file the document was built from",
+    es: 'indique el archivo de respuestas a partir del cual se generó el documento',
+    ca: "indiqueu el fitxer de respostes a partir del qual es va generar el document",
   }),
   carriesProvenance: m({
     en: (build: string) => `verify checks .docx files built by ${build}, which carry their provenance in their custom properties`,

@@ -78,7 +78,7 @@ export const formatDiffMarkdown: DiffFormatter = (unsafe) => {
   return out.join('\n').replace(/\n+$/, '') + '\n';
 };
 
-function clauseChange(change: ClauseChange): string[] {
+export function clauseChange(change: ClauseChange): string[] {
   const out: string[] = [];
   out.push(`### ${code(change.id)}: ${escape(change.title)}`, '');
   out.push(`Version ${describeBump(change.version)}: ${verdictMark(change.version)} ${describeVerdict(change.version)}.`, '');
@@ -108,7 +108,7 @@ function clauseChange(change: ClauseChange): string[] {
   return out;
 }
 
-function renderLine(line: DiffLine): string {
+export function renderLine(line: DiffLine): string {
   if ('gap' in line) return '> …';
   const text = line.segments
     .map((s, i) => {
@@ -140,7 +140,7 @@ function listChange(change: ListChange): string {
  * change the notes' structure (and an asterisk shows as an asterisk: a reviewer sees the
  * exact characters of the clause).
  */
-function escape(text: string, lineStart = false): string {
+export function escape(text: string, lineStart = false): string {
   let out = text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -151,7 +151,7 @@ function escape(text: string, lineStart = false): string {
 }
 
 /** An inline code span that survives backticks in its content. */
-function code(text: string): string {
+export function code(text: string): string {
   const fence = text.includes('`') ? '``' : '`';
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;

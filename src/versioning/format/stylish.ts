@@ -88,7 +88,7 @@ function summaries(list: readonly ClauseSummary[], mark: string): string[] {
   return list.map((c) => `  ${mark} ${c.id.padEnd(width)}  ${c.version}  ${c.status}  ${c.title}`);
 }
 
-function clauseChange(change: ClauseChange, mark: string, chalk: ChalkInstance): string[] {
+export function clauseChange(change: ClauseChange, mark: string, chalk: ChalkInstance): string[] {
   const out: string[] = [];
   out.push(`  ${mark} ${chalk.bold(change.id)}  ${describeBump(change.version)}  ${verdict(change.version, chalk)}`);
   const pad = '      ';
@@ -116,7 +116,7 @@ function textChange(text: TextChange, pad: string, chalk: ChalkInstance): string
   return out;
 }
 
-function renderLine(line: DiffLine, chalk: ChalkInstance): string {
+export function renderLine(line: DiffLine, chalk: ChalkInstance): string {
   if ('gap' in line) return chalk.dim('…');
   return line.segments
     .map((s) => (s.kind === 'added' ? chalk.green(`{+${s.text}+}`) : s.kind === 'removed' ? chalk.red(`[-${s.text}-]`) : s.text))
