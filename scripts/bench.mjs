@@ -7,6 +7,7 @@ import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLibrary } from './bench/generate-library.mjs';
+import { hostileDocuments } from './bench/hostile-docx.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'clausula.js');
@@ -117,9 +118,18 @@ const small = SIZES[0];
 const allAnswers = join(tmp, 'all.yaml');
 writeFileSync(
   allAnswers,
-  `answers:\n  authorityName: Ajuntament\n  contractTitle: Benchmark\n  contractType: service-concession\n  contractDurationMonths: 36\n  dataContact: Oficina\n  generatesData: true\n  dataKinds: [operational, personal, sensor]\n  dataDeliveryFrequency: monthly\n  publicRecords: false\n  processesPersonalData: true\n  specialCategoryData: true\n  largeScaleProcessing: true\n  thirdCountryTransfer: true\n  subcontractorsProcessData: false\n  hosting: cloud-saas\n  ensCategory: high\n  breachNotificationHours: 24\n  iotDevices: true\n  cityPlatformIntegration: false\n  aiSystem: high-risk\n  softwareDevelopment: true\n  softwareLicence: eupl-1.2\n  openDataCandidate: true\n  openDataLicence: cc-by-4.0\n  openDataPortal: Open Data\n  handoverDays: 30\n  penaltiesAsSpecialConditions: true\n`,
+  `answers:\n  authorityName: Ajuntament\n  contractTitle: Benchmark\n  contractType: service-concession\n  contractDurationMonths: 36\n  dataContact: Oficina\n  generatesData: true\n  dataKinds: [operational, personal, sensor]\n  dataDeliveryFrequency: monthly\n  publicRecords: false\n  processesPersonalData: true\n  processingPurpose: run the benchmark service\n  processingOperations: [collection, storage, erasure]\n  personalDataTypes: [identification, contact]\n  dataSubjectCategories: [users]\n  specialCategoryData: true\n  largeScaleProcessing: true\n  thirdCountryTransfer: true\n  subcontractorsProcessData: false\n  hosting: cloud-saas\n  ensCategory: high\n  breachNotificationHours: 24\n  iotDevices: true\n  cityPlatformIntegration: false\n  aiSystem: high-risk\n  softwareDevelopment: true\n  softwareLicence: eupl-1.2\n  openDataCandidate: true\n  openDataLicence: cc-by-4.0\n  openDataPortal: Open Data\n  handoverDays: 30\n  penaltiesAsSpecialConditions: true\n`,
 );
 measureTogether(c(`build ${small}-clause document → docx`, node, clausula('--library', libraries[small], 'build', allAnswers, '-o', join(tmp, 'all.docx'), '--force')));
+
+// verify: a document as built, and documents made to cost it (each must cost about a reading).
+const verified = join(tmp, 'verify.docx');
+run(node, clausula('build', answers, '--template', 'pcap-data-clauses', '-o', verified, '--force'));
+const hostile = hostileDocuments(verified, tmp);
+measureTogether(
+  c('verify shipped scenario', node, clausula('verify', verified)),
+  ...Object.entries(hostile).map(([name, path]) => c(`verify ${name}`, node, clausula('verify', path), { expectStatus: [1, 2] })),
+);
 
 const ratio = (a, b) => (results[a] && results[b] ? Math.round((results[a].medianMs / results[b].medianMs) * 100) / 100 : null);
 const ratios = {

@@ -15,6 +15,8 @@ import type { Decision, Reason } from './select.js';
 export interface TraceLine {
   depth: number;
   text: string;
+  /** For a line that joins the lines below it: which connective (`text` is then its name). */
+  connective?: 'and' | 'or' | 'not';
   /** true/false, or undefined when `and`/`or` did not need to look at it. */
   result: boolean | undefined;
   /** The answers this line read: question id → value (undefined when unanswered). */
@@ -122,12 +124,12 @@ export function traceLines(expr: Expr, trace: Trace | undefined, answers: Answer
   const walk = (e: Expr, t: Trace | undefined, depth: number): void => {
     const result = t?.result;
     if ((e.kind === 'and' || e.kind === 'or') && (t === undefined || t.kind === e.kind)) {
-      lines.push({ depth, text: e.kind, result, answers: {} });
+      lines.push({ depth, text: e.kind, connective: e.kind, result, answers: {} });
       for (const [part, partTrace] of flattenPairs(e, t, e.kind)) walk(part, partTrace, depth + 1);
       return;
     }
     if (e.kind === 'not' && t?.kind === 'not') {
-      lines.push({ depth, text: 'not', result, answers: {} });
+      lines.push({ depth, text: 'not', connective: 'not', result, answers: {} });
       walk(e.operand, t.operand, depth + 1);
       return;
     }

@@ -1,9 +1,10 @@
 import { hasValue } from '../expr/evaluate.js';
+import { conflicts, followingAnswer, ruleQuestions, ruleReason } from '../library/consistency.js';
 import { pick, type Library, type QuestionEntry } from '../library/model.js';
 import type { AnswerValue } from '../schema/common.js';
 import { messages, type InterviewMessages } from '../text/messages/index.js';
 import { WentBack, type MenuItem, type Prompter } from './prompter.js';
-import { labelOf, reviewSections, reviewText } from './review.js';
+import { labelOf, reviewSections, reviewText, shownAnswer } from './review.js';
 import { answer, needsAnswer, progress, questionnaire, settle, unanswered, wouldSetAside, type Questionnaire, type Session } from './state.js';
 
 export interface InterviewOptions {
@@ -23,6 +24,7 @@ export type InterviewOutcome = 'save' | 'build';
 
 type ReviewAction = 'answer' | 'change' | 'save' | 'build';
 const BACK = '';
+const KEEP = '';
 
 /**
  * The interview: ask what is missing, section by section, re-reading every condition
@@ -48,6 +50,8 @@ class Flow {
   private readonly introduced = new Set<number>();
   private lastHeader = -1;
   private lastChanged: string | undefined;
+  /** Contradictions the officer chose to keep (question id and rule): not raised again. */
+  private readonly kept = new Set<string>();
 
   constructor(private readonly o: InterviewOptions) {
     this.q = questionnaire(o.library);
@@ -98,6 +102,11 @@ class Flow {
     this.lastHeader = -1;
     prompter.say(this.t.reviewTitle, 'title');
     prompter.say(reviewText(reviewSections(this.q, session.answers, language)));
+    const found = conflicts(this.o.library, session.answers, this.q.whens);
+    if (found.length > 0) {
+      for (const c of found) prompter.say(this.t.conflict(pick(c.rule.conflict, language)), 'muted');
+      prompter.say(this.t.conflictsLeft(found.length), 'muted');
+    }
     const missing = unanswered(this.q, session.answers).length;
     const items: MenuItem<ReviewAction>[] = [];
     if (missing > 0) items.push({ value: 'answer', label: this.t.answerRemaining(missing) });
@@ -153,12 +162,61 @@ class Flow {
     const { session, prompter } = this.o;
     const current = session.answers.get(question.id);
     const answered = hasValue(current);
-    const initial = answered ? current : (question.default ?? undefined);
-    const value = await prompter.ask({ question, initial, answered, progress: progress(this.q, session.answers, question.id), canGoBack });
+    // An answer that follows from earlier ones (the library's `follows:`) is the suggestion, with the reason.
+    const follows = answered ? undefined : followingAnswer(entry, session.answers);
+    const initial = answered ? current : follows ? follows.answer : (question.default ?? undefined);
+    const reason = follows ? ruleReason(follows.rule, this.o.library, this.o.language) : undefined;
+    const value = await prompter.ask({
+      question,
+      initial,
+      answered,
+      ...(reason ? { because: this.t.suggestedBecause(reason) } : {}),
+      progress: progress(this.q, session.answers, question.id),
+      canGoBack,
+    });
     if (!(await this.keepChange(question.id, value, current))) return;
     const settled = answer(this.q, session, question.id, value);
     if (settled.restored.length > 0) prompter.say(this.t.restored(this.labels(settled.restored)), 'muted');
     await this.o.changed?.();
+    await this.resolveConflicts(question.id);
+  }
+
+  /**
+   * After an answer: if it contradicts another (a rule of the library says so), say what
+   * conflicts and let the officer change either answer, or keep both.
+   */
+  private async resolveConflicts(id: string): Promise<void> {
+    const { prompter, session, language, library } = this.o;
+    for (;;) {
+      const c = conflicts(library, session.answers, this.q.whens).find(
+        (x) => !this.kept.has(`${x.entry.question.id}#${x.index}`) && (x.entry.question.id === id || ruleQuestions(x.rule).includes(id)),
+      );
+      if (!c) return;
+      prompter.say(this.t.conflict(pick(c.rule.conflict, language)), 'muted');
+      const involved = [...new Set([c.entry.question.id, ...ruleQuestions(c.rule)])].filter((q) => session.answers.has(q) && library.questions.has(q));
+      const items: MenuItem<string>[] = involved.map((q) => {
+        const entry = library.questions.get(q)!;
+        return { value: q, label: `${labelOf(entry, language)}: ${shownAnswer(entry, session.answers.get(q), language)}` };
+      });
+      items.push({ value: KEEP, label: this.t.keepBoth });
+      let choice: string;
+      try {
+        choice = await prompter.choose(this.t.resolveConflict, items, id);
+      } catch (error) {
+        if (!(error instanceof WentBack)) throw error;
+        choice = KEEP;
+      }
+      if (choice === KEEP) {
+        this.kept.add(`${c.entry.question.id}#${c.index}`);
+        return;
+      }
+      // Answering again settles this contradiction, raises another (ask looks again), or keeps it: look again.
+      try {
+        await this.ask(library.questions.get(choice)!, false);
+      } catch (error) {
+        if (!(error instanceof WentBack)) throw error;
+      }
+    }
   }
 
   /** Before answers are set aside by a change: say which, and let the officer keep the old answer. */

@@ -4,10 +4,11 @@ import type { AnswersFile } from '../schema/answers.js';
 import type { Scenario } from '../schema/scenario.js';
 import { countBySeverity, type Finding } from '../finding.js';
 import { messages, type Messages } from '../text/messages/index.js';
-import { defaultLanguageOf, type Library } from './model.js';
+import { conflicts } from './consistency.js';
+import { defaultLanguageOf, pick, type Library } from './model.js';
 import { checkAnswers } from './validate-answers.js';
 import { validateSchema } from './validate-schema.js';
-import { readYamlFile, type YamlSource } from './yaml-source.js';
+import { locate, readYamlFile, type YamlSource } from './yaml-source.js';
 
 export interface LoadedAnswers {
   file: AnswersFile;
@@ -47,7 +48,18 @@ export function loadAnswers(library: Library, absolutePath: string, displayPath:
     const t = messages(language).answers;
     throw new InputError(t.doNotFit(displayPath), t.correctOrInterview(options.interview ?? `clausula interview ${displayPath}`), checked.findings);
   }
-  return { file, language, source, answers: checked.answers, warnings: checked.findings, notAsked: checked.notAsked };
+  const t = messages(language).answers;
+  const interview = options.interview ?? `clausula interview ${displayPath}`;
+  // Answers that contradict each other build, but the officer is told which and why.
+  const contradictions: Finding[] = conflicts(library, checked.answers).map((c) => ({
+    ruleId: 'answer-conflict',
+    severity: 'warning',
+    file: source.file,
+    ...locate(source, ['answers', c.entry.question.id], 'value'),
+    message: t.conflict(pick(c.rule.conflict, language)),
+    fix: t.conflictFix(interview),
+  }));
+  return { file, language, source, answers: checked.answers, warnings: [...checked.findings, ...contradictions], notAsked: checked.notAsked };
 }
 
 /** An answers file, or a scenario file (its answers and template), which legal staff explain and build too. */

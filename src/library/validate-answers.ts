@@ -47,7 +47,8 @@ export function answerProblem(question: Question, value: AnswerValue, language: 
       return undefined;
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType(t.mustBeNumber(question.id, got), t.writeNumber);
-      if (validation?.integer === true && !Number.isInteger(value)) return invalid(t.mustBeWhole(question.id, got), t.writeWhole);
+      // The library's message speaks of the range; a fraction needs clausula's own words.
+      if (validation?.integer === true && !Number.isInteger(value)) return { ruleId: 'answer-invalid', message: t.mustBeWhole(question.id, got), fix: t.writeWhole };
       if (validation?.min !== undefined && value < validation.min) return invalid(t.belowMin(question.id, value, validation.min));
       if (validation?.max !== undefined && value > validation.max) return invalid(t.aboveMax(question.id, value, validation.max));
       return undefined;

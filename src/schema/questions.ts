@@ -27,6 +27,21 @@ export const Validation = strictObject({
 });
 export type Validation = Static<typeof Validation>;
 
+/**
+ * An answer that follows from earlier ones: while `if` holds for the answers given, the
+ * interview suggests `answer`, and any other answer is a contradiction that the interview,
+ * build and explain name with `conflict`.
+ */
+export const FollowsRule = strictObject(
+  {
+    if: Type.String({ minLength: 1, description: 'a condition over earlier answers, such as \'"personal" in dataKinds\'' }),
+    answer: AnswerValue,
+    conflict: Localized,
+  },
+  'an answer that follows from earlier answers: if, answer, conflict (what to tell the officer when they answer otherwise)',
+);
+export type FollowsRule = Static<typeof FollowsRule>;
+
 const questionFields = {
   id: QuestionId,
   type: QuestionType,
@@ -41,6 +56,8 @@ const questionFields = {
   default: Type.Optional(AnswerValue),
   required: Type.Optional(Type.Boolean()),
   when: Type.Optional(Type.String({ minLength: 1 })),
+  /** Answers that follow from earlier answers: suggested, and checked for contradictions. */
+  follows: Type.Optional(Type.Array(FollowsRule, { minItems: 1 })),
   validation: Type.Optional(Validation),
 };
 

@@ -41,29 +41,48 @@ export function printable(text: string): string {
 }
 
 function shorten(text: string, max = MAX_QUOTE): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+  // Code units are at least as many as characters: most texts are done here.
+  if (text.length <= max) return text;
+  let out = '';
+  let count = 0;
+  // Character by character up to the limit only: a paragraph may hold megabytes.
+  for (const char of text) {
+    if (++count > max) return `${out.slice(0, out.length - lastLength(out))}…`;
+    out += char;
+  }
+  return out;
 }
+
+/** The length in code units of the last character of a text (2 for one beyond the BMP). */
+function lastLength(text: string): number {
+  return text.length >= 2 && isLow(text.charCodeAt(text.length - 1)) && isHigh(text.charCodeAt(text.length - 2)) ? 2 : 1;
+}
+const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 const QUOTES: Record<Lang, [string, string]> = { ca: ['«', '»'], es: ['«', '»'], en: ['“', '”'] };
 
 /**
  * The two texts around where they first differ, so a long paragraph changed in one word
  * shows that word: "…data must stay in the EEA." against "…data may leave the EEA.".
+ * Linear in the texts' length, and never cuts a character beyond the BMP in two.
  */
 export function aroundDifference(expected: string, found: string, context = 40): [string, string] {
-  const a = [...expected];
-  const b = [...found];
   let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  while (start < expected.length && start < found.length && expected.charCodeAt(start) === found.charCodeAt(start)) start++;
+  // Not inside a surrogate pair: the pair is part of the difference.
+  if (start > 0 && isHigh(expected.charCodeAt(start - 1))) start--;
   let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  const cut = (chars: string[]) => {
-    const from = Math.max(0, start - context);
-    const to = Math.min(chars.length, chars.length - end + context);
-    return `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
+  while (end < expected.length - start && end < found.length - start && expected.charCodeAt(expected.length - 1 - end) === found.charCodeAt(found.length - 1 - end)) end++;
+  if (end > 0 && isLow(expected.charCodeAt(expected.length - end))) end--;
+  const cut = (text: string) => {
+    let from = Math.max(0, start - context);
+    if (from > 0 && isLow(text.charCodeAt(from))) from--;
+    let to = Math.min(text.length, text.length - end + context);
+    if (to < text.length && isLow(text.charCodeAt(to))) to++;
+    return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
   };
-  return [cut(a), cut(b)];
+  return [cut(expected), cut(found)];
 }
 
 function short(hash: string): string {
@@ -278,7 +297,7 @@ export function verifyMessages(language: string): VerifyMessages {
               ? 'el text no s’ha comparat: es compara amb la versió de la biblioteca amb què es va generar el document (indiqueu-la amb --library)'
               : 'el text no s’ha comparat: el document no es pot tornar a generar a partir del que registra';
           case 'region':
-            return p.why === 'unclosed' ? 'el marcador «clausula» que envolta les clàusules generades no té final' : 'el document té dos marcadors anomenats «clausula»';
+            return 'el marcador «clausula» que envolta les clàusules generades no té final';
           case 'answers-differ':
             return `la resposta a ${p.id} és ${w.value(p.document)} al document i ${w.value(p.file)} al fitxer de respostes`;
         }
@@ -413,7 +432,7 @@ export function verifyMessages(language: string): VerifyMessages {
               ? 'el texto no se ha comparado: se compara con la versión de la biblioteca con la que se generó el documento (indíquela con --library)'
               : 'el texto no se ha comparado: el documento no se puede volver a generar a partir de lo que registra';
           case 'region':
-            return p.why === 'unclosed' ? 'el marcador «clausula» que rodea las cláusulas generadas no tiene final' : 'el documento tiene dos marcadores llamados «clausula»';
+            return 'el marcador «clausula» que rodea las cláusulas generadas no tiene final';
           case 'answers-differ':
             return `la respuesta a ${p.id} es ${w.value(p.document)} en el documento y ${w.value(p.file)} en el fichero de respuestas`;
         }
@@ -546,7 +565,7 @@ export function verifyMessages(language: string): VerifyMessages {
             ? 'the text was not compared: it is compared with the release the document was built from (give that release with --library)'
             : 'the text was not compared: the document cannot be built again from what it records';
         case 'region':
-          return p.why === 'unclosed' ? 'the bookmark "clausula" around the built clauses has no end' : 'the document has two bookmarks named "clausula"';
+          return 'the bookmark "clausula" around the built clauses has no end';
         case 'answers-differ':
           return `the answer to ${p.id} is ${w.value(p.document)} in the document and ${w.value(p.file)} in the answers file`;
       }

@@ -20,7 +20,7 @@ export type DocumentProblem =
   | AnswerIssue
   | { kind: 'not-listed'; id: string }
   | { kind: 'text-not-compared'; why: 'release' | 'rebuild' }
-  | { kind: 'region'; why: 'unclosed' | 'twice' }
+  | { kind: 'region'; why: 'unclosed' }
   | { kind: 'answers-differ'; id: string; document: AnswerValue | undefined; file: AnswerValue | undefined };
 
 /** A problem with one clause the document lists. */
@@ -123,7 +123,11 @@ export function verifyDocument(doc: WordDocument, provenance: Provenance, proven
     if (place?.kind === 'clause') edited.add(place.id);
   }
 
-  const clauses = provenance.clauses.map((entry): ClauseCheck => {
+  // In the order the build writes them (readers such as LibreOffice reorder the properties), then those it does not.
+  const order = new Map([...selected].map((id, i) => [id, i]));
+  const rank = (id: string) => order.get(id) ?? order.size;
+  const listedInOrder = [...provenance.clauses].sort((a, b) => rank(a.id) - rank(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const clauses = listedInOrder.map((entry): ClauseCheck => {
     const found: ClauseProblem[] = [];
     const located = library.clauseById.get(entry.id);
     const clause = located?.value;
@@ -161,15 +165,14 @@ export function verifyDocument(doc: WordDocument, provenance: Provenance, proven
 /**
  * The paragraphs between the `clausula` bookmark's start and end, when the document has
  * one: a build into a host document writes its clauses there and leaves the host's own
- * text around them.
+ * text around them. From the first start to the last end of that name: LibreOffice writes a
+ * bookmark that spans paragraphs as a start, then a second start and its end where it ends.
  */
-function regionOf(body: readonly WordParagraph[]): { paragraphs?: WordParagraph[]; problem?: 'unclosed' | 'twice' } {
-  const starts = body.flatMap((p, i) => p.starts.filter((n) => n === REGION_BOOKMARK).map(() => i));
-  if (starts.length === 0) return {};
-  const start = starts[0]!;
-  // Word keeps the first of two bookmarks of one name; other readers may not.
-  const problem = starts.length > 1 ? 'twice' : undefined;
-  const end = body.findIndex((p, i) => i >= start && p.ends.includes(REGION_BOOKMARK));
+function regionOf(body: readonly WordParagraph[]): { paragraphs?: WordParagraph[]; problem?: 'unclosed' } {
+  const start = body.findIndex((p) => p.starts.includes(REGION_BOOKMARK));
+  if (start === -1) return {};
+  let end = -1;
+  for (let i = body.length - 1; i >= start && end === -1; i--) if (body[i]!.ends.includes(REGION_BOOKMARK)) end = i;
   if (end === -1) return { paragraphs: body.slice(start), problem: 'unclosed' };
-  return { paragraphs: body.slice(start, end + 1), ...(problem ? { problem } : {}) };
+  return { paragraphs: body.slice(start, end + 1) };
 }

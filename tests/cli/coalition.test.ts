@@ -69,7 +69,7 @@ describe('a city library over the shipped library', () => {
     expect(origin(`${adapted.category}.girona-register`)).toMatchObject({ kind: 'own', layer: 'girona' });
     expect(explained.clauses.filter((c) => c.origin.kind === 'inherited').every((c) => c.origin.layer === 'bcn-data-clauses')).toBe(true);
     expect(spawnCli(['--library', city, 'show', adapted.id]).stdout.split('\n')[1]).toMatch(new RegExp(`^adapted by girona@0\\.1\\.0 from bcn-data-clauses@\\S+ \\(base clause ${adapted.version.replace(/\./g, '\\.')}\\)$`));
-  });
+  }, 120_000);
 
   it('builds a document with its own clause and its adaptation, whose provenance names the base, and which verifies', async () => {
     // The document that holds the adapted clause: --template names it (build writes every document otherwise).
@@ -94,7 +94,7 @@ describe('a city library over the shipped library', () => {
     expect(verify.stdout).toContain('Verified: the document matches the library.');
     expect(verify.stdout.split('\n')[0]).toMatch(/built from girona@0\.1\.0, which adapts the base library bcn-data-clauses@\S+ \(template/);
     expect(verify.code).toBe(0);
-  });
+  }, 120_000);
 
   it('test, guide, list and graph work on the library merged over the base', () => {
     const own = `${adapted.category}.girona-register`;
@@ -119,7 +119,7 @@ describe('a city library over the shipped library', () => {
     expect(listed).toContain(own);
     expect(listed).toContain(adapted.id);
     expect(spawnCli(['--library', city, 'graph']).stdout).toContain(own);
-  });
+  }, 120_000);
 
   it('when the base has moved past the version the city adapted, lint names the clause', () => {
     const stale = join(parent, 'stale');
@@ -131,7 +131,7 @@ describe('a city library over the shipped library', () => {
     const findings = (JSON.parse(lint.stdout) as { findings: { ruleId: string; file: string; message: string }[] }).findings;
     expect(findings.map((f) => `${f.ruleId} ${f.file.replace(`${stale}/`, '')}`)).toEqual([`override-outdated clauses/${adapted.id.replace(/\./g, '/')}.yaml`]);
     expect(findings[0]!.message).toMatch(new RegExp(`^${adapted.id.replace(/\./g, '\\.')} adapts version 0\\.0\\.1 of the base clause, which bcn-data-clauses@\\S+ has at ${adapted.version.replace(/\./g, '\\.')}: review the upstream change`));
-  });
+  }, 120_000);
 });
 
 describe('a city library over a base in git, when the base checkout moves on', () => {
@@ -161,7 +161,7 @@ describe('a city library over a base in git, when the base checkout moves on', (
     expect(byId.get('exit.city-archive')).toMatchObject({ verdict: 'ok' });
     expect(byId.get('security.certification')!.problems.map((p) => p.kind)).toEqual(['no-such-clause', 'not-selected']);
     expect(byId.get('ownership.generated-data')!.problems.map((p) => p.kind)).toEqual(['version']);
-  });
+  }, 120_000);
 });
 
 describe('a chain of three: a coalition base, a region over it, a city over the region', () => {
@@ -205,5 +205,5 @@ describe('a chain of three: a coalition base, a region over it, a city over the 
     const verify = spawnCli(['--library', city, 'verify', out]);
     expect(verify.stdout).toContain('Verified: the document matches the library.');
     expect(verify.code).toBe(0);
-  });
+  }, 120_000);
 });

@@ -17,8 +17,8 @@ describe('conditions in plain words, from the questions’ facts, labels and opt
       'processesPersonalData',
       {
         en: 'Applies when the contractor processes personal data for the authority.',
-        es: 'Se aplica cuando el contratista trata datos personales por cuenta de la administración.',
-        ca: "S'aplica quan el contractista tracta dades personals per compte de l'administració.",
+        es: 'Se aplica cuando el contratista trate datos personales por cuenta de la administración.',
+        ca: "S'aplica quan el contractista tracti dades personals per compte de l'administració.",
       },
     ],
     [
@@ -26,8 +26,8 @@ describe('conditions in plain words, from the questions’ facts, labels and opt
       'processesPersonalData and ensCategory in ["medium", "high"]',
       {
         en: 'Applies when the contractor processes personal data for the authority and ENS category is “Medium” or “High”.',
-        es: 'Se aplica cuando el contratista trata datos personales por cuenta de la administración y categoría ENS es «Media» o «Alta».',
-        ca: "S'aplica quan el contractista tracta dades personals per compte de l'administració i categoria ENS és «Mitjana» o «Alta».",
+        es: 'Se aplica cuando el contratista trate datos personales por cuenta de la administración y categoría ENS sea «Media» o «Alta».',
+        ca: "S'aplica quan el contractista tracti dades personals per compte de l'administració i categoria ENS sigui «Mitjana» o «Alta».",
       },
     ],
     [
@@ -35,66 +35,66 @@ describe('conditions in plain words, from the questions’ facts, labels and opt
       'iotDevices',
       {
         en: 'Applies when the answer to “IoT devices” is yes.',
-        es: 'Se aplica cuando la respuesta a «dispositivos IoT» es sí.',
-        ca: "S'aplica quan la resposta a «dispositius IoT» és sí.",
+        es: 'Se aplica cuando la respuesta a «dispositivos IoT» sea sí.',
+        ca: "S'aplica quan la resposta a «dispositius IoT» sigui sí.",
       },
     ],
     [
       'not processesPersonalData',
       {
         en: 'Applies when it is not the case that the contractor processes personal data for the authority.',
-        es: 'Se aplica cuando no es cierto que el contratista trata datos personales por cuenta de la administración.',
-        ca: "S'aplica quan no és cert que el contractista tracta dades personals per compte de l'administració.",
+        es: 'Se aplica cuando no es cierto que el contratista trate datos personales por cuenta de la administración.',
+        ca: "S'aplica quan no és cert que el contractista tracti dades personals per compte de l'administració.",
       },
     ],
-    ['contractType == "works"', { en: 'Applies when the contract type is “Works”.', es: 'Se aplica cuando el tipo de contrato es «Obras».', ca: "S'aplica quan el tipus de contracte és «Obres»." }],
-    ['"works" != contractType', { en: 'Applies when the contract type is not “Works”.', es: 'Se aplica cuando el tipo de contrato no es «Obras».', ca: "S'aplica quan el tipus de contracte no és «Obres»." }],
-    ['not (contractType == "works")', { en: 'Applies when the contract type is not “Works”.', es: 'Se aplica cuando el tipo de contrato no es «Obras».', ca: "S'aplica quan el tipus de contracte no és «Obres»." }],
-    ['not (contractType != "works")', { en: 'Applies when the contract type is “Works”.', es: 'Se aplica cuando el tipo de contrato es «Obras».', ca: "S'aplica quan el tipus de contracte és «Obres»." }],
+    ['contractType == "works"', { en: 'Applies when the contract type is “Works”.', es: 'Se aplica cuando el tipo de contrato sea «Obras».', ca: "S'aplica quan el tipus de contracte sigui «Obres»." }],
+    ['"works" != contractType', { en: 'Applies when the contract type is not “Works”.', es: 'Se aplica cuando el tipo de contrato no sea «Obras».', ca: "S'aplica quan el tipus de contracte no sigui «Obres»." }],
+    ['not (contractType == "works")', { en: 'Applies when the contract type is not “Works”.', es: 'Se aplica cuando el tipo de contrato no sea «Obras».', ca: "S'aplica quan el tipus de contracte no sigui «Obres»." }],
+    ['not (contractType != "works")', { en: 'Applies when the contract type is “Works”.', es: 'Se aplica cuando el tipo de contrato sea «Obras».', ca: "S'aplica quan el tipus de contracte sigui «Obres»." }],
     [
       'contractType in ["services", "supplies"]',
       {
         en: 'Applies when the contract type is “Services” or “Supplies”.',
-        es: 'Se aplica cuando el tipo de contrato es «Servicios» o «Suministros».',
-        ca: "S'aplica quan el tipus de contracte és «Serveis» o «Subministraments».",
+        es: 'Se aplica cuando el tipo de contrato sea «Servicios» o «Suministros».',
+        ca: "S'aplica quan el tipus de contracte sigui «Serveis» o «Subministraments».",
       },
     ],
     [
       '"health-social" in dataKinds',
       {
         en: 'Applies when the kinds of data include “Health and social”.',
-        es: 'Se aplica cuando entre los tipos de datos figura «Salud y sociales».',
-        ca: "S'aplica quan entre els tipus de dades hi ha «Salut i socials».",
+        es: 'Se aplica cuando entre los tipos de datos figure «Salud y sociales».',
+        ca: "S'aplica quan entre els tipus de dades hi hagi «Salut i socials».",
       },
     ],
     [
       'not ("sensor" in dataKinds)',
       {
         en: 'Applies when it is not the case that the kinds of data include “Sensor readings”.',
-        es: 'Se aplica cuando no es cierto que entre los tipos de datos figura «Lecturas de sensores».',
-        ca: "S'aplica quan no és cert que entre els tipus de dades hi ha «Lectures de sensors».",
+        es: 'Se aplica cuando no es cierto que entre los tipos de datos figure «Lecturas de sensores».',
+        ca: "S'aplica quan no és cert que entre els tipus de dades hi hagi «Lectures de sensors».",
       },
     ],
-    ['contractDurationMonths >= 24', { en: 'Applies when the duration in months is at least 24.', es: 'Se aplica cuando la duración en meses es como mínimo 24.', ca: "S'aplica quan la durada en mesos és com a mínim 24." }],
-    ['contractDurationMonths <= 24', { en: 'Applies when the duration in months is at most 24.', es: 'Se aplica cuando la duración en meses es como máximo 24.', ca: "S'aplica quan la durada en mesos és com a màxim 24." }],
+    ['contractDurationMonths >= 24', { en: 'Applies when the duration in months is at least 24.', es: 'Se aplica cuando la duración en meses sea como mínimo 24.', ca: "S'aplica quan la durada en mesos sigui com a mínim 24." }],
+    ['contractDurationMonths <= 24', { en: 'Applies when the duration in months is at most 24.', es: 'Se aplica cuando la duración en meses sea como máximo 24.', ca: "S'aplica quan la durada en mesos sigui com a màxim 24." }],
     // The question goes first: `24 < x` reads as `x > 24`.
-    ['24 < contractDurationMonths', { en: 'Applies when the duration in months is more than 24.', es: 'Se aplica cuando la duración en meses es superior a 24.', ca: "S'aplica quan la durada en mesos és superior a 24." }],
+    ['24 < contractDurationMonths', { en: 'Applies when the duration in months is more than 24.', es: 'Se aplica cuando la duración en meses sea superior a 24.', ca: "S'aplica quan la durada en mesos sigui superior a 24." }],
     // Numbers with the language's separators.
     [
       'contractDurationMonths < 1234.5',
-      { en: 'Applies when the duration in months is less than 1,234.5.', es: 'Se aplica cuando la duración en meses es inferior a 1.234,5.', ca: "S'aplica quan la durada en mesos és inferior a 1.234,5." },
+      { en: 'Applies when the duration in months is less than 1,234.5.', es: 'Se aplica cuando la duración en meses sea inferior a 1.234,5.', ca: "S'aplica quan la durada en mesos sigui inferior a 1.234,5." },
     ],
     [
       'generatesData == false',
-      { en: 'Applies when the answer to “data generated” is no.', es: 'Se aplica cuando la respuesta a «datos generados» es no.', ca: "S'aplica quan la resposta a «dades generades» és no." },
+      { en: 'Applies when the answer to “data generated” is no.', es: 'Se aplica cuando la respuesta a «datos generados» sea no.', ca: "S'aplica quan la resposta a «dades generades» sigui no." },
     ],
-    ['generatesData == true', { en: 'Applies when the contractor generates data.', es: 'Se aplica cuando el contratista genera datos.', ca: "S'aplica quan el contractista genera dades." }],
+    ['generatesData == true', { en: 'Applies when the contractor generates data.', es: 'Se aplica cuando el contratista genere datos.', ca: "S'aplica quan el contractista generi dades." }],
     [
       'generatesData and iotDevices and processesPersonalData',
       {
         en: 'Applies when the contractor generates data, the answer to “IoT devices” is yes and the contractor processes personal data for the authority.',
-        es: 'Se aplica cuando el contratista genera datos, la respuesta a «dispositivos IoT» es sí y el contratista trata datos personales por cuenta de la administración.',
-        ca: "S'aplica quan el contractista genera dades, la resposta a «dispositius IoT» és sí i el contractista tracta dades personals per compte de l'administració.",
+        es: 'Se aplica cuando el contratista genere datos, la respuesta a «dispositivos IoT» sea sí y el contratista trate datos personales por cuenta de la administración.',
+        ca: "S'aplica quan el contractista generi dades, la resposta a «dispositius IoT» sigui sí i el contractista tracti dades personals per compte de l'administració.",
       },
     ],
     [
@@ -102,30 +102,30 @@ describe('conditions in plain words, from the questions’ facts, labels and opt
       '(generatesData or iotDevices) and processesPersonalData',
       {
         en: 'Applies when (the contractor generates data or the answer to “IoT devices” is yes) and the contractor processes personal data for the authority.',
-        es: 'Se aplica cuando (el contratista genera datos o la respuesta a «dispositivos IoT» es sí) y el contratista trata datos personales por cuenta de la administración.',
-        ca: "S'aplica quan (el contractista genera dades o la resposta a «dispositius IoT» és sí) i el contractista tracta dades personals per compte de l'administració.",
+        es: 'Se aplica cuando (el contratista genere datos o la respuesta a «dispositivos IoT» sea sí) y el contratista trate datos personales por cuenta de la administración.',
+        ca: "S'aplica quan (el contractista generi dades o la resposta a «dispositius IoT» sigui sí) i el contractista tracti dades personals per compte de l'administració.",
       },
     ],
     [
       'not (generatesData or iotDevices)',
       {
         en: 'Applies when it is not the case that (the contractor generates data or the answer to “IoT devices” is yes).',
-        es: 'Se aplica cuando no es cierto que (el contratista genera datos o la respuesta a «dispositivos IoT» es sí).',
-        ca: "S'aplica quan no és cert que (el contractista genera dades o la resposta a «dispositius IoT» és sí).",
+        es: 'Se aplica cuando no es cierto que (el contratista genere datos o la respuesta a «dispositivos IoT» sea sí).',
+        ca: "S'aplica quan no és cert que (el contractista generi dades o la resposta a «dispositius IoT» sigui sí).",
       },
     ],
     [
       'startDate < endDate',
-      { en: 'Applies when the start date is less than the end date.', es: 'Se aplica cuando la fecha de inicio es inferior a la fecha de fin.', ca: "S'aplica quan la data d'inici és inferior a la data de fi." },
+      { en: 'Applies when the start date is less than the end date.', es: 'Se aplica cuando la fecha de inicio sea inferior a la fecha de fin.', ca: "S'aplica quan la data d'inici sigui inferior a la data de fi." },
     ],
     [
       // A text answer tested against a list answer: both are values, not yes/no facts.
       'contractTitle in cpvCodes',
-      { en: 'Applies when the CPV codes include the contract title.', es: 'Se aplica cuando entre los códigos CPV figura el título del contrato.', ca: "S'aplica quan entre els codis CPV hi ha el títol del contracte." },
+      { en: 'Applies when the CPV codes include the contract title.', es: 'Se aplica cuando entre los códigos CPV figure el título del contrato.', ca: "S'aplica quan entre els codis CPV hi hagi el títol del contracte." },
     ],
-    ['"72000000-5" in cpvCodes', { en: 'Applies when the CPV codes include “72000000-5”.', es: 'Se aplica cuando entre los códigos CPV figura «72000000-5».', ca: "S'aplica quan entre els codis CPV hi ha «72000000-5»." }],
+    ['"72000000-5" in cpvCodes', { en: 'Applies when the CPV codes include “72000000-5”.', es: 'Se aplica cuando entre los códigos CPV figure «72000000-5».', ca: "S'aplica quan entre els codis CPV hi hagi «72000000-5»." }],
     // A name that is not a question is shown as written (lint reports it).
-    ['unknownQ == "x"', { en: 'Applies when unknownQ is “x”.', es: 'Se aplica cuando unknownQ es «x».', ca: "S'aplica quan unknownQ és «x»." }],
+    ['unknownQ == "x"', { en: 'Applies when unknownQ is “x”.', es: 'Se aplica cuando unknownQ sea «x».', ca: "S'aplica quan unknownQ sigui «x»." }],
   ])('%s', (text, expected) => {
     expect({ en: words(text, 'en'), es: words(text, 'es'), ca: words(text, 'ca') }).toEqual(expected);
   });

@@ -12,8 +12,8 @@ export const questionList: Question[] = [
     prompt: { en: '?', es: '?', ca: '?' },
     fact: {
       en: 'the contractor processes personal data for the authority',
-      es: 'el contratista trata datos personales por cuenta de la administración',
-      ca: "el contractista tracta dades personals per compte de l'administració",
+      es: 'el contratista trate datos personales por cuenta de la administración',
+      ca: "el contractista tracti dades personals per compte de l'administració",
     },
   },
   {
@@ -21,7 +21,7 @@ export const questionList: Question[] = [
     type: 'boolean',
     label: { en: 'Data generated', es: 'Datos generados', ca: 'Dades generades' },
     prompt: { en: '?', es: '?', ca: '?' },
-    fact: { en: 'the contractor generates data', es: 'el contratista genera datos', ca: 'el contractista genera dades' },
+    fact: { en: 'the contractor generates data', es: 'el contratista genere datos', ca: 'el contractista generi dades' },
   },
   {
     // No fact: conditions fall back to "the answer to … is yes".

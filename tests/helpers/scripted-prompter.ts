@@ -10,7 +10,7 @@ export type Step =
   | { interrupt: true };
 
 export type Event =
-  | { kind: 'ask'; id: string; initial: AnswerValue | undefined; answered: boolean }
+  | { kind: 'ask'; id: string; initial: AnswerValue | undefined; answered: boolean; because?: string }
   | { kind: 'choose'; message: string; items: MenuItem<string>[]; initial: string | undefined }
   | { kind: 'confirm'; message: string }
   | { kind: 'text'; message: string; initial: string | undefined }
@@ -34,7 +34,7 @@ export function scriptedPrompter(steps: Step[]): Prompter & { events: Event[]; r
     remaining: () => [...queue],
     async ask(request: QuestionRequest) {
       const id = request.question.id;
-      events.push({ kind: 'ask', id, initial: request.initial, answered: request.answered });
+      events.push({ kind: 'ask', id, initial: request.initial, answered: request.answered, ...(request.because ? { because: request.because } : {}) });
       const step = next(`question ${id}`);
       if (!('ask' in step) || step.ask !== id) throw new Error(`expected ${JSON.stringify(step)}, but the interview asked question ${id}`);
       if ('offered' in step && JSON.stringify(step.offered) !== JSON.stringify(request.initial)) {

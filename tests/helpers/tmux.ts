@@ -14,6 +14,7 @@ let sessions = 0;
 export class Terminal {
   private readonly socket = `clausula-test-${process.pid}-${++sessions}`;
   private closed = false;
+  private socketPath = '';
 
   constructor(command: string, options: { cwd: string; env?: Record<string, string>; width?: number; height?: number }) {
     const env = Object.entries({ NO_COLOR: '1', ...options.env })
@@ -51,6 +52,21 @@ export class Terminal {
     if (text !== '') this.tmux(['send-keys', '-t', 'main', '-l', text]);
   }
 
+  /**
+   * Paste text as a terminal does when the user pastes: bracketed (ESC[200~ … ESC[201~)
+   * when the program asked for it, line breaks as the terminal sends them (CR).
+   */
+  paste(text: string): void {
+    this.tmux(['set-buffer', '-b', 'clip', '--', text]);
+    this.tmux(['paste-buffer', '-p', '-d', '-b', 'clip', '-t', 'main']);
+  }
+
+  /** Close the window: the terminal hangs up on the program (SIGHUP), as when the officer closes it. */
+  hangUp(): void {
+    this.socketPath = this.tmux(['display-message', '-p', '#{socket_path}'], true).trim();
+    this.tmux(['kill-session', '-t', 'main'], true);
+  }
+
   /** Press keys by name: Enter, Up, Down, Space, C-c… */
   press(...keys: string[]): void {
     this.tmux(['send-keys', '-t', 'main', ...keys]);
@@ -59,7 +75,7 @@ export class Terminal {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    const socket = this.tmux(['display-message', '-p', '#{socket_path}'], true).trim();
+    const socket = this.socketPath || this.tmux(['display-message', '-p', '#{socket_path}'], true).trim();
     this.tmux(['kill-server'], true);
     // tmux leaves its socket file behind; this server was ours alone.
     if (socket) rmSync(socket, { force: true });

@@ -40,6 +40,8 @@ const messy = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'g
 function text(q: Question): fc.Arbitrary<string> {
   const v = q.validation;
   if (v?.pattern !== undefined) return fc.stringMatching(new RegExp(v.pattern, 'u'));
+  // A CPV code: a division of the vocabulary, six digits, the check digit.
+  if (v?.format === 'cpv') return fc.tuple(fc.constantFrom('03', '30', '45', '48', '72', '98'), fc.stringMatching(/^\d{6}-\d$/)).map(([d, rest]) => d + rest);
   const min = v?.minLength ?? 0;
   const max = v?.maxLength ?? 400;
   return messy.map((s) => (s.length < min ? s + 'Ab'.repeat(min) : s).slice(0, Math.max(min, max)));
@@ -52,6 +54,7 @@ function value(q: Question): fc.Arbitrary<AnswerValue> {
     case 'boolean':
       return fc.boolean();
     case 'number':
+      if (v?.integer) return fc.integer({ min: v?.min ?? -1e6, max: v?.max ?? 1e6 });
       return fc.oneof(fc.integer({ min: v?.min ?? -1e6, max: v?.max ?? 1e6 }), fc.double({ min: v?.min ?? -1e6, max: v?.max ?? 1e6, noNaN: true }));
     case 'date':
       return fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));

@@ -192,7 +192,7 @@ describe('clausula build', () => {
     await build(dir, 'answers/tender.yaml', '--lang', 'es', '-o', 'es.docx', '--template', 'main');
     const document = (await docxParts(join(dir, 'es.docx'))).get('word/document.xml')!;
     const text = paragraphs(document);
-    expect(text).toEqual(expect.arrayContaining(['Anexo n.º __', 'Órgano de contratación', 'Expediente', 'Índice', 'Apéndice I. Perfil de datos de la licitación', 'Apéndice II. Procedencia de las cláusulas']));
+    expect(text).toEqual(expect.arrayContaining(['Anexo n.º __', 'Administración contratante', 'Expediente', 'Índice', 'Apéndice I. Perfil de datos de la licitación', 'Apéndice II. Procedencia de las cláusulas']));
     const header = [...(await docxParts(join(dir, 'es.docx')))].find(([n, x]) => n.startsWith('word/header') && x.includes('EXP-2026-7'))![1];
     expect(paragraphs(header)).toEqual(['Expte. EXP-2026-7']);
     const footer = [...(await docxParts(join(dir, 'es.docx')))].find(([n, x]) => n.startsWith('word/footer') && x.includes('NUMPAGES'))![1];

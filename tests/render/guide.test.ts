@@ -29,7 +29,7 @@ describe('clausula guide', () => {
     const dir = fixtureCopy('render', { 'clauses/data/personal.yaml': PASSAGES });
     for (const [language, expected] of [
       ['en', 'The Contractor shall:\n\n1. *\\[Only if the kinds of data include “video”:\\]* blur faces;\n2. *\\[Only if the document uses “Data Platform”:\\]* feed the Data Platform.'],
-      ['es', '2. *\\[Solo si el documento utiliza «Plataforma de Datos»:\\]* alimentará la Plataforma de Datos.'],
+      ['es', '2. *\\[Solo cuando el documento utilice «Plataforma de Datos»:\\]* alimentará la Plataforma de Datos.'],
     ] as const) {
       const result = await runCli(['--library', dir, 'guide', '--lang', language, '--format', 'md', '-o', '-'], { cwd: dir });
       expect(result.code, result.stderr).toBe(0);

@@ -241,6 +241,14 @@ describe('clausula verify', () => {
     expect(result.stdout).toContain('tampered.docx: generado a partir de render-fixture@2.1.0 (plantilla main, es, 2026-11-18)\nbiblioteca: render-fixture@2.1.0, sin clauses.lock.yaml\n');
     expect(result.stdout).toContain('  ✗ Después del párrafo 6 de la cláusula 1.2 «Segunda cláusula con listas»: texto que clausula no escribe: «El contratista puede vender los datos.»\n');
     expect(result.stdout).toContain('No verificado: el documento no coincide con la biblioteca.\n');
+    // --lang asks for the report in another language; the document's text is quoted as it is.
+    const english = await verify(dir, 'tampered.docx', '--lang', 'en');
+    expect(english.code).toBe(1);
+    expect(english.stdout).toContain('tampered.docx: built from render-fixture@2.1.0 (template main, es, 2026-11-18)\n');
+    expect(english.stdout).toContain('  ✗ After paragraph 6 of clause 1.2 “Segunda cláusula con listas”: text the build does not write: “El contratista puede vender los datos.”\n');
+    expect(english.stdout).toContain(NOT_VERIFIED);
+    const json = JSON.parse((await verify(dir, 'tampered.docx', '--lang', 'ca', '--json')).stdout);
+    expect(json.text.differences[0].message).toBe('Després del paràgraf 6 de la clàusula 1.2 «Segunda cláusula con listas»: text que clausula no escriu: «El contratista puede vender los datos.»');
   });
 
   it('exits 2 on what it cannot read', async () => {

@@ -246,7 +246,7 @@ describe('clausula upgrade', () => {
     expect(lock.stderr).toBe('');
     expect(lock.code).toBe(0);
     expect((await runCli(['lint', 'city'], { cwd: parent })).stdout).toBe('✔ 11 clauses, no problems\n');
-    expect((await runCli(['upgrade', 'city'], { cwd: parent })).stdout).toBe('fixture-lib 2.0.0 (base) is the release clauses.lock.yaml records, and no newer release was found: nothing to review.\nTo review a given release: clausula upgrade --to VERSION\n');
+    expect((await runCli(['upgrade', 'city'], { cwd: parent })).stdout).toBe('fixture-lib 2.0.0 (base) is the release clauses.lock.yaml records, and no newer release was found: nothing to review.\nTo review a given release: clausula upgrade city --to VERSION\n');
     expect((await runCli(['upgrade', 'city', '--to', '2.0.0'], { cwd: parent })).stdout).toBe('city is already reviewed against fixture-lib 2.0.0: nothing to review.\n');
   });
 

@@ -220,7 +220,8 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     await page.fill('#q-answer', 'veinticuatro');
     await page.click('button[data-action="next"]');
     await page.waitForSelector('#q-error[role="alert"]:not([hidden])');
-    expect(await page.textContent('#q-error')).toBe(messages('es').interview.notANumber);
+    // The first number question asks for whole numbers (months): typed, its message says so.
+    expect(await page.textContent('#q-error')).toBe(messages('es').interview.notAWholeNumber);
     expect(await page.getAttribute('#q-answer', 'aria-invalid')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-answer');
     expect(readFileSync(join(dir, 't.yaml'), 'utf8')).toBe(before);

@@ -9,7 +9,7 @@ import type { AnswerValue } from '../../schema/common.js';
 import { suggestion } from '../../text/did-you-mean.js';
 import { messages, type Messages } from '../../text/messages/index.js';
 import { baseReleasesOf } from '../../library/model.js';
-import { originWords } from '../../library/layers/origin.js';
+import type { ClauseOrigin } from '../../library/layers/origin.js';
 import { terminalJson, terminalSafe, terminalSafeStrings } from '../../text/terminal-safe.js';
 import { readAnswersArgument } from '../answers-input.js';
 import type { CommandContext } from '../context.js';
@@ -57,7 +57,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
   const out: string[] = [];
   if (clauseId === undefined) {
-    const over = bases.length > 0 ? ` over ${bases.join(' over ')}` : '';
+    const over = bases.length > 0 ? t.explain.over(bases.join(t.explain.over(''))) : '';
     out.push(chalk.bold(t.explain.selected(selection.included.length, selection.decisions.length)) + chalk.dim(`  (${terminalSafe(release + over)}, ${language})`), '');
   }
   const names = new Map(library.templates.map((tpl) => [tpl.value.id, documentName(tpl.value, language)]));
@@ -81,7 +81,7 @@ function formatExplanation(e: ClauseExplanation, documents: string[] | undefined
   const lint = o.lint;
   const mark = e.included ? chalk.green(`✔ ${x.inMark}`) : chalk.red(`✘ ${x.outMark}`);
   const lines = [`  ${mark}  ${chalk.bold(e.id)}  ${e.title}`];
-  if (o.layered) lines.push(`         ${chalk.dim(originWords(e.origin))}`);
+  if (o.layered) lines.push(`         ${chalk.dim(originWords(e.origin, t))}`);
   lines.push(`         ${chalk.dim(reasonWords(e.reasons[0], t, lint))}${e.reasons.slice(1).map((r) => chalk.dim(`; ${reasonWords(r, t, lint)}`)).join('')}`);
   if (documents) lines.push(`         ${chalk.dim(x.document)} ${documents.length > 0 ? documents.join(', ') : chalk.red(x.inNoDocument)}`);
   if (e.when !== null) {
@@ -92,17 +92,30 @@ function formatExplanation(e: ClauseExplanation, documents: string[] | undefined
       const read = Object.entries(line.answers)
         .map(([id, v]) => `${id} = ${valueWords(v, t)}`)
         .join(', ');
-      lines.push(`           ${'  '.repeat(line.depth)}${line.text}  → ${result}${read ? chalk.dim(`   (${read})`) : ''}`);
+      lines.push(`           ${'  '.repeat(line.depth)}${line.connective ? x.connectives[line.connective] : line.text}  → ${result}${read ? chalk.dim(`   (${read})`) : ''}`);
     }
   }
   if (e.included && e.passages.length > 0) {
-    lines.push(`         ${chalk.dim('passages under their own condition:')}`);
+    lines.push(`         ${chalk.dim(x.passages)}`);
     for (const p of e.passages) {
-      const said = [...(p.when !== null ? [`when: ${p.when}`] : []), ...(p.defines !== null ? [`defines "${p.defines}": printed only where the document uses it`] : [])].join('; ');
-      lines.push(`           ${p.holds ? chalk.green('✔') : chalk.red('✘')} ${p.number}  ${said}${p.holds ? '' : chalk.dim('  (left out)')}`);
+      const said = [...(p.when !== null ? [`${x.when} ${p.when}`] : []), ...(p.defines !== null ? [x.defines(p.defines)] : [])].join('; ');
+      lines.push(`           ${p.holds ? chalk.green('✔') : chalk.red('✘')} ${p.number}  ${said}${p.holds ? '' : chalk.dim(`  ${x.leftOut}`)}`);
     }
   }
   return lines;
+}
+
+/** Where a clause of a layered library comes from, in the officer's language. */
+function originWords(origin: ClauseOrigin, t: Messages): string {
+  const x = t.explain;
+  switch (origin.kind) {
+    case 'own':
+      return x.ownClause(origin.release);
+    case 'inherited':
+      return x.inheritedClause(origin.release);
+    case 'adapted':
+      return x.adaptedClause(origin.release, origin.base, origin.baseVersion, origin.overrides ?? undefined);
+  }
 }
 
 function reasonWords(reason: ReasonView | undefined, t: Messages, lint: string): string {

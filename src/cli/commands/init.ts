@@ -30,7 +30,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   await writeAll(dir, files);
   const shown = displayPath(ctx, dir);
   ctx.io.stdout.write(
-    `Created a clause library in ${shown} (${Object.keys(files).length} files).\n\nNext:\n  clausula lint ${shown}\n  clausula --library ${shown} test\n  clausula --library ${shown} list\n`,
+    `Created a clause library in ${shown} (${Object.keys(files).length} files).\n\nNext:\n  ${ctx.command('lint', shown)}\n  ${ctx.command('--library', shown, 'test')}\n  ${ctx.command('--library', shown, 'list')}\n`,
   );
   return 0;
 }
@@ -80,7 +80,7 @@ async function initLayer(ctx: CommandContext, dir: string, spec: string, options
   if (lock) await writeFileSafely(join(dir, LOCK_FILE), formatLockFile(lock));
   const shown = displayPath(ctx, dir);
   ctx.io.stdout.write(
-    `Created a clause library in ${shown} over ${manifest.id}@${manifest.version} (${written.clauses.length} clauses from the base).\n\nNext:\n  clausula lint ${shown}\n  clausula --library ${shown} list\n\nHow to add, adapt and leave out clauses: the comments in ${shown}/clauses/library.yaml.\n`,
+    `Created a clause library in ${shown} over ${manifest.id}@${manifest.version} (${written.clauses.length} clauses from the base).\n\nNext:\n  ${ctx.command('lint', shown)}\n  ${ctx.command('--library', shown, 'list')}\n\nHow to add, adapt and leave out clauses: the comments in ${shown}/clauses/library.yaml.\n`,
   );
   return 0;
 }

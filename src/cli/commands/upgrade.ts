@@ -43,7 +43,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const fromVersion = locked && locked.library === layer.id ? locked.version : layer.version;
   const toVersion = targetVersion(layer, fromVersion, options.to);
   if (toVersion === undefined) {
-    ctx.io.stdout.write(`${layer.id} ${fromVersion} (${baseShown}) is the release ${locked ? 'clauses.lock.yaml records' : 'installed'}, and no newer release was found: nothing to review.\nTo review a given release: clausula upgrade --to VERSION\n`);
+    ctx.io.stdout.write(`${layer.id} ${fromVersion} (${baseShown}) is the release ${locked ? 'clauses.lock.yaml records' : 'installed'}, and no newer release was found: nothing to review.\nTo review a given release: ${ctx.command('upgrade', ...(args[0] !== undefined ? [args[0]] : []), '--to')} VERSION\n`);
     return 0;
   }
   if (toVersion === fromVersion) {

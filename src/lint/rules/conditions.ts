@@ -8,8 +8,9 @@ import { parseCondition } from '../../expr/parse.js';
 import type { PathSegment, YamlSource } from '../../library/yaml-source.js';
 import type { Check, LintContext } from '../context.js';
 import type { Clause } from '../../schema/clause.js';
-import type { Located } from '../../library/model.js';
+import type { Located, QuestionEntry } from '../../library/model.js';
 import { passagesOf } from '../../text/passages.js';
+import { answerProblem } from '../../library/validate-answers.js';
 
 /** Conditions of clauses and questions: syntax, names, options, types, reachability. */
 export const checkConditions: Check = (ctx) => {
@@ -104,7 +105,46 @@ export const checkConditions: Check = (ctx) => {
   }
 
   if (library.interview) checkConflicts(ctx);
+  if (library.interview) for (const entry of library.questions.values()) checkFollows(ctx, entry);
 };
+
+/**
+ * A question's consistency rules (`follows:`): each condition is checked like a `when`,
+ * and reads only questions asked before this one (the suggestion is made from them); the
+ * answer that follows is a valid answer to the question.
+ */
+function checkFollows(ctx: LintContext, entry: QuestionEntry): void {
+  const rules = entry.question.follows;
+  if (!rules) return;
+  const { source, path: base } = entry.at('follows');
+  rules.forEach((rule, i) => {
+    const path = [...base, i, 'if'];
+    const parsed = parseCondition(rule.if);
+    if (!parsed.ok) {
+      reportAt(ctx, source, path, rule.if, parsed.error.offset, parsed.error.length, 'condition-syntax', `the condition does not parse: ${parsed.error.message}`, parsed.error.fix);
+      return;
+    }
+    if (!reportCheckIssues(ctx, source, path, rule.if, parsed.expr)) return;
+    for (const ref of guardedRefs(parsed.expr)) {
+      const other = ctx.library.questions.get(ref.name);
+      if (other && other.index >= entry.index) {
+        reportAt(
+          ctx,
+          source,
+          path,
+          rule.if,
+          ref.start,
+          ref.end - ref.start,
+          'question-order',
+          other.question.id === entry.question.id ? `a rule of ${entry.question.id} depends on its own answer` : `a rule of ${entry.question.id} depends on ${ref.name}, which is asked after it`,
+          `move ${ref.name} before ${entry.question.id} in clauses/questions.yaml, or write the rule on ${ref.name}`,
+        );
+      }
+    }
+    const problem = answerProblem(entry.question, rule.answer, 'en');
+    if (problem) ctx.report({ ruleId: 'answer-invalid', source, path: [...base, i, 'answer'], message: `the answer that follows is not an answer to ${entry.question.id}: ${problem.message}`, ...(problem.fix ? { fix: problem.fix } : {}) });
+  });
+}
 
 /**
  * The conditions of a clause's passages: checked like any condition, and read together with

@@ -57,6 +57,8 @@ export const checkTranslations: Check = (ctx) => {
     field(at, 'prompt', q.prompt, `the prompt of ${q.id}`);
     field(at, 'help', q.help, `the help of ${q.id}`);
     field(at, 'fact', q.fact, `the fact of ${q.id}`);
+    const follows = at('follows');
+    if (!follows.source.prefix) (q.follows ?? []).forEach((rule, i) => localized(ctx, follows.source, [...follows.path, i, 'conflict'], rule.conflict, `the conflict message of rule ${i + 1} of ${q.id}`));
     const validation = at('validation');
     if (q.validation?.message && !validation.source.prefix) localized(ctx, validation.source, [...validation.path, 'message'], q.validation.message, `the validation message of ${q.id}`);
     const options = at('options');

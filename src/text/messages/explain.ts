@@ -39,6 +39,23 @@ export const explain = {
     ca: (term) => `defineix «${term}»: només s'imprimeix si el document fa servir el terme`,
   }),
   leftOut: m({ en: '(left out)', es: '(queda fuera)', ca: '(queda fora)' }),
+  over: m({ en: (bases: string) => ` over ${bases}`, es: (bases) => ` sobre ${bases}`, ca: (bases) => ` sobre ${bases}` }),
+  /** The connectives of a condition's evaluation, one line each: `and`, `or`, `not`. */
+  connectives: m({
+    en: { and: 'and', or: 'or', not: 'not' },
+    es: { and: 'y', or: 'o', not: 'no' },
+    ca: { and: 'i', or: 'o', not: 'no' },
+  }),
+  ownClause: m({ en: (release: string) => `added by ${release}`, es: (release) => `añadida por ${release}`, ca: (release) => `afegida per ${release}` }),
+  inheritedClause: m({ en: (release: string) => `from the base ${release}`, es: (release) => `de la base ${release}`, ca: (release) => `de la base ${release}` }),
+  adaptedClause: m({
+    en: (release: string, base: string, baseVersion: string, from: string | undefined) =>
+      `adapted by ${release} from ${base} (base clause ${baseVersion}${from === baseVersion ? '' : `, adapted from ${from ?? 'an unnamed version'}`})`,
+    es: (release, base, baseVersion, from) =>
+      `adaptada por ${release} a partir de ${base} (cláusula de la base ${baseVersion}${from === baseVersion ? '' : `, adaptada de la ${from ?? 'versión sin indicar'}`})`,
+    ca: (release, base, baseVersion, from) =>
+      `adaptada per ${release} a partir de ${base} (clàusula de la base ${baseVersion}${from === baseVersion ? '' : `, adaptada de la ${from ?? 'versió sense indicar'}`})`,
+  }),
   document: m({ en: 'document:', es: 'documento:', ca: 'document:' }),
   inNoDocument: m({ en: 'no document has a place for it', es: 'ningún documento la recoge', ca: 'cap document no la recull' }),
   true: m({ en: 'true', es: 'sí', ca: 'sí' }),

@@ -121,6 +121,11 @@ export const interview = {
     es: (n) => (n === 1 ? 'Hay un par de respuestas que se contradicen (marcado con ⚠ arriba).' : `Hay ${n} pares de respuestas que se contradicen (marcados con ⚠ arriba).`),
     ca: (n) => (n === 1 ? 'Hi ha un parell de respostes que es contradiuen (marcat amb ⚠ a dalt).' : `Hi ha ${n} parells de respostes que es contradiuen (marcats amb ⚠ a dalt).`),
   }),
+  suggestedBecause: m({
+    en: (why: string) => `Suggested because ${why}.`,
+    es: (why) => `Se sugiere porque ${why}.`,
+    ca: (why) => `Se suggereix perquè ${why}.`,
+  }),
   resolveConflict: m({ en: 'Which answer do you want to change?', es: '¿Qué respuesta quiere cambiar?', ca: 'Quina resposta voleu canviar?' }),
   keepBoth: m({ en: 'Keep both as they are', es: 'Mantener las dos como están', ca: 'Mantenir-les totes dues com estan' }),
   setAsideNote: m({
