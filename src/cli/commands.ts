@@ -213,6 +213,7 @@ export const commandSpecs: CommandSpec[] = [
   {
     usage: 'serve [answers]',
     summary: 'the interview as a page in your browser, served from this computer only; every answer is saved in the answers file at once',
+    officer: true,
     options: [
       { flags: '--lang <language>', description: "the interview's language (default: the answers file's, else your locale's if the library has it, else the library's)" },
       { flags: '--port <n>', description: 'the port to listen on, on 127.0.0.1 (default: 0, any free port)' },

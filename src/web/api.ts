@@ -22,6 +22,8 @@ export interface OptionView {
   /** The option's value; "true"/"false" for yes/no questions. */
   value: string;
   label: string;
+  /** What choosing it would set aside (answers of questions it makes unasked), said before the answer is given. */
+  setsAside?: string;
 }
 
 export interface QuestionView {

@@ -1,10 +1,10 @@
+import { messages } from '../text/messages/index.js';
 import { explainSelection } from '../assemble/explain.js';
 import { selectClauses, type Selection } from '../assemble/select.js';
 import { pick, type Library } from '../library/model.js';
 import type { AnswerState } from '../interview/state.js';
 import type { ClausesView, DocumentView } from './api.js';
 import type { TenderDocument } from './documents.js';
-import { webTexts } from './texts.js';
 
 /** The clauses these answers bring in, decided as `build` decides them. */
 export function selectionFor(library: Library, answers: AnswerState): Selection {
@@ -31,7 +31,7 @@ export interface ClausesInput {
 
 /** The clauses in, grouped by category in the library's order, each with the reason `explain` gives in plain words; and the documents. */
 export function clausesView(c: ClausesInput): ClausesView {
-  const t = webTexts(c.language);
+  const t = messages(c.language).serve;
   const categories = c.library.manifest?.value.categories ?? [];
   const explained = explainSelection(c.library, c.selection.decisions, c.answers, c.language).filter((e) => e.included);
   const groups: ClausesView['groups'] = [];

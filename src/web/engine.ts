@@ -4,15 +4,15 @@ import { choicesProblem, inputText, isRequired, parseTyped, problemMessage, type
 import { answersFileText } from '../interview/answers-file.js';
 import { readForResume } from '../interview/resume.js';
 import { labelOf, reviewSections } from '../interview/review.js';
-import { answer, askedEntries, emptySession, questionnaire, settle, unanswered, type Questionnaire, type Session } from '../interview/state.js';
+import { answer, askedEntries, emptySession, questionnaire, settle, unanswered, wouldSetAside, type Questionnaire, type Session } from '../interview/state.js';
 import { formatLocation } from '../finding.js';
 import { languagesOf, pick, releaseOf, type Library } from '../library/model.js';
 import { messages } from '../text/messages/index.js';
 import { answerProblem } from '../library/validate-answers.js';
 import type { AnswerValue } from '../schema/common.js';
 import type { Question } from '../schema/questions.js';
-import type { AnswerInput, QuestionView, SectionView, View } from './api.js';
-import { LANGUAGE_NAMES, webTexts } from './texts.js';
+import type { AnswerInput, OptionView, QuestionView, SectionView, View } from './api.js';
+import { LANGUAGE_NAMES } from './language-names.js';
 
 // The web page's one door into the interview engine (src/interview/): the answers file read
 // and written, the questions asked for its answers, an answer read with the interview's
@@ -56,7 +56,7 @@ export function readState(i: Interview): FileState {
   const known = resumed.language !== undefined && (languages.length === 0 || languages.includes(resumed.language));
   const language = known ? resumed.language! : i.startLanguage;
   const notes = resumed.ignored.map((f) => `${formatLocation(f)}: ${f.message}${f.fix ? ` (${f.fix})` : ''}`);
-  if (resumed.language !== undefined && !known) notes.unshift(webTexts(language).unknownLanguage(resumed.language, LANGUAGE_NAMES[language] ?? language));
+  if (resumed.language !== undefined && !known) notes.unshift(messages(language).serve.unknownLanguage(resumed.language, LANGUAGE_NAMES[language] ?? language));
   const release = releaseOf(i.library);
   if (resumed.release && resumed.release.split('@')[0] !== release.split('@')[0]) notes.unshift(`${i.shown}: ${messages(language).interview.otherLibrary(resumed.release, release)}`);
   settle(i.q, resumed.session);
@@ -79,7 +79,7 @@ export type GiveResult = { kind: 'saved'; notice?: string } | { kind: 'invalid';
 export function giveAnswer(i: Interview, s: FileState, id: string, input: AnswerInput): GiveResult {
   const entry = i.library.questions.get(id);
   if (!entry) return { kind: 'bad-request', message: `there is no question ${id}` };
-  if (!askedEntries(i.q, s.session.answers).includes(entry)) return { kind: 'not-asked', message: webTexts(s.language).notAsked };
+  if (!askedEntries(i.q, s.session.answers).includes(entry)) return { kind: 'not-asked', message: messages(s.language).serve.notAsked };
   const parsed = readInput(entry.question, input, s.language);
   if (parsed === undefined) return { kind: 'bad-request', message: `the answer to ${id} (${entry.question.type}) must be sent as ${expectedInput(entry.question)}` };
   if (!parsed.ok) return { kind: 'invalid', message: parsed.message };
@@ -87,11 +87,26 @@ export function giveAnswer(i: Interview, s: FileState, id: string, input: Answer
   const settled = answer(i.q, s.session, id, parsed.value);
   s.invalid.delete(id);
   const t = messages(s.language).interview;
-  const labels = (ids: string[]) => ids.map((q) => labelOf(i.library.questions.get(q)!, s.language)).join('; ');
   // What the officer had answered and no longer counts, as the terminal names it before a change.
   const setAside = settled.setAside.filter((q) => hasValue(before.get(q)));
-  const notice = [setAside.length > 0 ? t.dropping(labels(setAside)) : '', settled.restored.length > 0 ? t.restored(labels(settled.restored)) : ''].filter((n) => n !== '').join(' ');
+  const notice = [setAside.length > 0 ? t.dropping(labelsOf(i, setAside, s.language)) : '', settled.restored.length > 0 ? t.restored(labelsOf(i, settled.restored, s.language)) : '']
+    .filter((n) => n !== '')
+    .join(' ');
   return notice ? { kind: 'saved', notice } : { kind: 'saved' };
+}
+
+/** Questions by their short names, as the terminal lists them: "The kinds of data; Personal data". */
+function labelsOf(i: Interview, ids: readonly string[], language: string): string {
+  return ids.map((id) => labelOf(i.library.questions.get(id)!, language)).join('; ');
+}
+
+/**
+ * What choosing each option would set aside, in the words the terminal says before such a
+ * change: the page says it as the option is chosen, before the answer is given.
+ */
+function setAsideBy(i: Interview, session: Session, question: Question, value: AnswerValue, language: string): string | undefined {
+  const dropped = wouldSetAside(i.q, session, question.id, value).filter((id) => hasValue(session.answers.get(id)));
+  return dropped.length > 0 ? messages(language).interview.dropping(labelsOf(i, dropped, language)) : undefined;
 }
 
 /** Switch the interview's language (it is the answers file's `language:`); false when the library has no such texts. */
@@ -103,7 +118,7 @@ export function setLanguage(i: Interview, s: FileState, language: string): boole
 
 /** The page's input, read as the terminal reads what is typed or chosen; undefined when it is not the kind of input the question takes. */
 function readInput(question: Question, input: AnswerInput, language: string): Parsed | undefined {
-  const t = webTexts(language);
+  const t = messages(language).serve;
   const none = (): Parsed => (isRequired(question) ? { ok: false, message: messages(language).interview.required } : { ok: true, value: null });
   switch (question.type) {
     case 'boolean':
@@ -138,7 +153,7 @@ function expectedInput(question: Question): string {
 /** The whole interview for the page: sections and the questions asked, with answers, progress and what the file holds that does not fit. */
 export function viewOf(i: Interview, s: FileState): View {
   const { language } = s;
-  const t = webTexts(language);
+  const t = messages(language).serve;
   const it = messages(language).interview;
   const { answers } = s.session;
   const asked = askedEntries(i.q, answers);
@@ -160,14 +175,14 @@ export function viewOf(i: Interview, s: FileState): View {
         id: question.id,
         type: question.type,
         number: n,
-        progress: t.progress(n, asked.length),
+        progress: it.progress(n, asked.length),
         prompt: pick(question.prompt, language),
         label: line.label,
         changeLabel: t.change(pick(question.label, language)),
         ...(help ? { help } : {}),
         ...(hint ? { hint } : {}),
         required: isRequired(question),
-        ...optionsOf(question, language),
+        ...optionsOf(i, s.session, question, language),
         answered,
         ...(initial ? { initial } : {}),
         suggested: !answered && initial !== undefined,
@@ -190,7 +205,7 @@ export function viewOf(i: Interview, s: FileState): View {
   return {
     language,
     languages: languagesOf(i.library).map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? code })),
-    texts: t.page,
+    texts: { ...t.page, reviewTitle: it.reviewTitle },
     file: i.shown,
     saved: s.exists,
     savedIn: t.savedIn(i.shown),
@@ -200,19 +215,30 @@ export function viewOf(i: Interview, s: FileState): View {
     total: asked.length,
     answered: answeredCount,
     progress: t.answeredOf(answeredCount, asked.length),
-    ...(next ? { next: { id: next.question.id, label: t.answerRemaining(missing.length) } } : {}),
+    ...(next ? { next: { id: next.question.id, label: it.answerRemaining(missing.length) } } : {}),
     notes: s.notes,
   };
 }
 
-/** Yes/no questions have the options true and false; an optional single choice has "no answer" (the empty value). */
-function optionsOf(question: Question, language: string): Pick<QuestionView, 'options'> {
+/**
+ * Yes/no questions have the options true and false; an optional single choice has "no answer"
+ * (the empty value). A yes/no or single-choice option that would set answers aside says which.
+ */
+function optionsOf(i: Interview, session: Session, question: Question, language: string): Pick<QuestionView, 'options'> {
   const it = messages(language).interview;
-  if (question.type === 'boolean') return { options: [{ value: 'true', label: it.yes }, { value: 'false', label: it.no }] };
-  if (question.type !== 'select' && question.type !== 'multiselect') return {};
-  const options = (question.options ?? []).map((o) => ({ value: o.value, label: pick(o.label, language) }));
-  if (question.type === 'select' && !isRequired(question)) options.push({ value: '', label: webTexts(language).page.noAnswer });
-  return { options };
+  let options: OptionView[];
+  if (question.type === 'boolean') options = [{ value: 'true', label: it.yes }, { value: 'false', label: it.no }];
+  else if (question.type === 'select' || question.type === 'multiselect') options = (question.options ?? []).map((o) => ({ value: o.value, label: pick(o.label, language) }));
+  else return {};
+  if (question.type === 'select' && !isRequired(question)) options.push({ value: '', label: messages(language).serve.page.noAnswer });
+  if (question.type === 'multiselect') return { options };
+  return {
+    options: options.map((option) => {
+      const value = question.type === 'boolean' ? option.value === 'true' : option.value === '' ? null : option.value;
+      const setsAside = setAsideBy(i, session, question, value, language);
+      return setsAside ? { ...option, setsAside } : option;
+    }),
+  };
 }
 
 function initialFor(question: Question, value: AnswerValue | undefined, answered: boolean): QuestionView['initial'] {
@@ -239,7 +265,7 @@ function written(value: AnswerValue): string {
 
 /** Why an answer the file holds does not fit its question, in the officer's words. */
 function whyInvalid(question: Question, value: AnswerValue, language: string): string {
-  const t = webTexts(language);
+  const t = messages(language).serve;
   const it = messages(language).interview;
   switch (question.type) {
     case 'boolean':

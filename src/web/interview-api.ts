@@ -2,12 +2,12 @@ import { basename, extname } from 'node:path';
 import { unanswered } from '../interview/state.js';
 import { missingRequired } from '../library/validate-answers.js';
 import type { DocumentFormat } from '../render/index.js';
+import { messages } from '../text/messages/index.js';
 import { writeFileSafely } from '../write/write-file.js';
 import type { AnswerInput, AnswerResult, ClausesView, ErrorBody, View } from './api.js';
 import { clausesView, selectionFor } from './clauses.js';
 import { renderTenderDocument, tenderDocuments } from './documents.js';
 import { fileText, giveAnswer, readState, setLanguage, viewOf, type FileState, type Interview } from './engine.js';
-import { webTexts } from './texts.js';
 
 export interface ApiOptions {
   interview: Interview;
@@ -73,7 +73,7 @@ export function interviewApi(o: ApiOptions): InterviewApi {
     view: () => viewOf(i, readState(i)),
     clauses: () => {
       const s = readState(i);
-      const t = webTexts(s.language);
+      const t = messages(s.language).serve;
       const selection = selectionFor(i.library, s.session.answers);
       const missing = missingRequired(i.library, s.session.answers).length;
       return clausesView({
@@ -109,7 +109,7 @@ export function interviewApi(o: ApiOptions): InterviewApi {
       }),
     document: async (template, format) => {
       const s = readState(i);
-      const t = webTexts(s.language);
+      const t = messages(s.language).serve;
       if (!(o.formats as readonly string[]).includes(format)) return { status: 404, body: { error: `documents are offered as ${o.formats.join(', ')}, not ${format}` } };
       if (o.documentsBlocked) return { status: 409, body: { error: o.documentsBlocked } };
       // What `build` refuses without: the required answers.

@@ -5,7 +5,7 @@ import type { ErrorBody } from './api.js';
 import { pageHtml, type AssetTable } from './assets.js';
 import type { InterviewApi } from './interview-api.js';
 import { refusal, sessionCookie } from './security.js';
-import { webTexts } from './texts.js';
+import { messages } from '../text/messages/index.js';
 
 export interface ServerOptions {
   api: InterviewApi;
@@ -13,6 +13,8 @@ export interface ServerOptions {
   token: string;
   /** 0: any free port. */
   port: number;
+  /** The language of what the terminal is told when the server cannot start. */
+  language: string;
 }
 
 export interface RunningServer {
@@ -48,8 +50,9 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   server.headersTimeout = 20_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new InputError(`port ${o.port} is in use by another program`, 'choose another with --port, or --port 0 for any free port'));
-      else if (error.code === 'EACCES') reject(new InputError(`port ${o.port} is reserved for the system`, 'choose a port above 1023, or --port 0 for any free port'));
+      const t = messages(o.language).serve;
+      if (error.code === 'EADDRINUSE') reject(new InputError(t.portInUse(o.port), t.otherPort));
+      else if (error.code === 'EACCES') reject(new InputError(t.portReserved(o.port), t.highPort));
       else reject(error);
     });
     server.listen({ host: '127.0.0.1', port: o.port, exclusive: true }, resolve);
@@ -76,7 +79,7 @@ async function handle(o: ServerOptions, port: number, req: IncomingMessage, res:
   const asset = method === 'GET' ? o.assets.get(url.pathname) : undefined;
   if (asset && url.pathname === '/') {
     const language = o.api.language();
-    const t = webTexts(language).page;
+    const t = messages(language).serve.page;
     const headers: Record<string, string> = { 'Content-Type': asset.type };
     // The first load exchanges the token in the address for the cookie every later request carries.
     if (query !== null) headers['Set-Cookie'] = sessionCookie(port, o.token);
@@ -168,12 +171,8 @@ function drain(req: IncomingMessage): void {
 }
 
 function refuse(o: ServerOptions, res: ServerResponse, why: 'host' | 'origin' | 'token'): void {
-  const words =
-    why === 'host'
-      ? 'This server answers only to 127.0.0.1 and localhost.'
-      : why === 'origin'
-        ? 'Requests from other sites are refused.'
-        : webTexts(o.api.language()).refused;
+  const t = messages(o.api.language()).serve;
+  const words = why === 'host' ? t.hostRefused : why === 'origin' ? t.originRefused : t.refused;
   send(res, 403, { 'Content-Type': 'text/plain; charset=utf-8' }, Buffer.from(`${words}\n`, 'utf8'));
 }
 

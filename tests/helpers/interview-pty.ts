@@ -85,9 +85,13 @@ export const rest: Answer[] = [
   { id: 'generatesData' },
   { id: 'dataKinds', tick: [2, 3] },
   { id: 'dataDeliveryFrequency', pick: 1 },
+  { id: 'operatorSectors', tick: [4] },
+  { id: 'thirdPartyDataSources' },
+  { id: 'dataManagementPlan' },
   { id: 'publicRecords' },
   // Personal data are ticked: yes follows, and Enter takes it.
   { id: 'processesPersonalData' },
+  { id: 'contractorControllerRole' },
   { id: 'processingPurpose', type: 'control parking time in the regulated zone' },
   { id: 'processingOperations', tick: [2, 4] },
   { id: 'personalDataTypes', tick: [2, 3] },
@@ -104,11 +108,14 @@ export const rest: Answer[] = [
   { id: 'platformName', type: 'Sentilo' },
   { id: 'aiSystem' },
   { id: 'softwareDevelopment' },
+  { id: 'digitalServicesForPeople' },
   { id: 'openDataCandidate' },
   { id: 'openDataLicence' },
   { id: 'openDataPortal', type: 'Dades obertes de Catalunya' },
   { id: 'handoverDays', type: '60' },
+  { id: 'sourceCodeEscrow' },
   { id: 'penaltiesAsSpecialConditions' },
+  { id: 'greenIctCondition' },
 ];
 
 export const expectedAnswers = {
@@ -122,8 +129,12 @@ export const expectedAnswers = {
   generatesData: true,
   dataKinds: ['personal', 'sensor'],
   dataDeliveryFrequency: 'real-time',
+  operatorSectors: ['parking'],
+  thirdPartyDataSources: false,
+  dataManagementPlan: true,
   publicRecords: false,
   processesPersonalData: true,
+  contractorControllerRole: 'none',
   processingPurpose: 'control parking time in the regulated zone',
   processingOperations: ['recording', 'storage'],
   personalDataTypes: ['contact', 'vehicles'],
@@ -140,11 +151,14 @@ export const expectedAnswers = {
   platformName: 'Sentilo',
   aiSystem: 'none',
   softwareDevelopment: false,
+  digitalServicesForPeople: false,
   openDataCandidate: true,
   openDataLicence: 'cc-by-4.0',
   openDataPortal: 'Dades obertes de Catalunya',
   handoverDays: 60,
+  sourceCodeEscrow: false,
   penaltiesAsSpecialConditions: true,
+  greenIctCondition: true,
 };
 
 export async function saveAndQuit(t: Terminal, menu: string, save: string): Promise<void> {

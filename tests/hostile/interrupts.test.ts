@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants as osConstants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
@@ -77,6 +77,14 @@ async function until(condition: () => boolean, what: string, timeoutMs = 20_000)
   }
 }
 
+/** Whether the process has a handler for the signal: the SigCgt mask of /proc/PID/status. */
+function catches(pid: number, signal: NodeJS.Signals): boolean {
+  if (!existsSync('/proc/self/status')) return true; // not Linux: no way to tell, signal at once
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mask = BigInt(`0x${/^SigCgt:\s*([0-9a-f]+)$/m.exec(status)![1]}`);
+  return ((mask >> BigInt(osConstants.signals[signal] - 1)) & 1n) === 1n;
+}
+
 /** The document is a complete zip package and verify finds every clause as the library has it. */
 async function expectCompleteDocument(path: string, cache: string): Promise<void> {
   const zip = await JSZip.loadAsync(readFileSync(path));
@@ -96,7 +104,10 @@ describe('a signal during a build', () => {
     const { child, done } = startBuild(out, cache);
     // Reading the library ends with the parse cache being saved: after that, ~2 s of rendering remain.
     if (when.includes('rendered')) await until(() => existsSync(cache) && readdirSync(cache).some((f) => f.endsWith('.bin')), 'the library to be read');
-    else await new Promise((r) => setTimeout(r, 150));
+    // Before its handlers are in place a signal ends any process: wait until clausula has them (Linux says so in
+    // /proc). Node itself catches SIGINT and SIGTERM (to restore the terminal); SIGHUP is clausula's alone, and
+    // src/cli/run.ts sets all three at once.
+    else await until(() => catches(child.pid!, 'SIGHUP'), 'clausula to handle signals');
     child.kill(signal);
     const result = await done;
     expect(result.signal, 'ended by clausula, not killed by the signal').toBeNull();

@@ -15,9 +15,13 @@ import { testdir } from '../helpers/testdir.js';
 const library = loadLibrary(REPO_ROOT);
 const allIds = [...library.questions.keys()];
 
+/** The choices that open the questions asked only for them (an AI system; a cloud service). */
+const OPENING: Record<string, AnswerValue> = { aiSystem: 'high-risk', hosting: 'cloud-saas' };
+
 /** A valid answer that takes the fewest keystrokes: the default when there is one (Enter). */
 function quickAnswer(q: Question, yes: boolean): AnswerValue {
   if (q.type === 'boolean') return yes;
+  if (yes && OPENING[q.id] !== undefined) return OPENING[q.id]!;
   if (q.default !== undefined && q.default !== null && !(q.type === 'select' && q.id === 'ensCategory' && !yes)) return q.default;
   switch (q.type) {
     case 'select':

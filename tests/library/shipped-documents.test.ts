@@ -126,7 +126,7 @@ function bodyLinesMatching(docs: readonly Built[], pattern: RegExp): string[] {
 describe('documents of the shipped library put each thing where the law puts it', () => {
   const PCAP = 'pcap-data-clauses';
   const PPT = 'ppt-data-requirements';
-  const PPT_CATEGORIES = ['general', 'interoperability', 'platform', 'quality', 'security-measures', 'ai-requirements', 'preservation', 'accessibility-requirements', 'sustainability'];
+  const PPT_CATEGORIES = ['general', 'interoperability', 'platform', 'quality', 'security-measures', 'ai-requirements', 'preservation', 'accessibility-requirements', 'sustainability', 'exit-requirements'];
 
   it('the technical specifications hold only technical prescriptions: no clause of a category of the administrative clauses', () => {
     const ppt = library.templateById.get(PPT)!.value;

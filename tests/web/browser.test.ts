@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectClauses } from '../../src/assemble/select.js';
+import { labelOf } from '../../src/interview/review.js';
 import { askedEntries, questionnaire } from '../../src/interview/state.js';
 import { messages } from '../../src/text/messages/index.js';
 import { loadAnswers } from '../../src/library/load-answers.js';
@@ -10,7 +11,6 @@ import { loadLibrary } from '../../src/library/load-library.js';
 import { pick } from '../../src/library/model.js';
 import type { AnswerValue } from '../../src/schema/common.js';
 import type { Question } from '../../src/schema/questions.js';
-import { webTexts } from '../../src/web/texts.js';
 import { axeViolations, launchChromium, noChromium, startServe, type ServeProcess } from '../helpers/browser.js';
 import { REPO_ROOT, spawnCli } from '../helpers/cli.js';
 import { testdir } from '../helpers/testdir.js';
@@ -66,7 +66,7 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
 
   it('walks a whole tender in Spanish: every answer saved, the clauses explain gives, every document verify accepts', { timeout: 180_000 }, async () => {
     const { dir, page, errors, elsewhere } = await open(['licitacion.yaml', '--lang', 'es']);
-    const t = webTexts('es').page;
+    const t = messages('es').serve.page;
     expect(await page.getAttribute('html', 'lang')).toBe('es');
     expect(await page.textContent('button[data-action="next"]')).toBe(`${t.next} →`);
     // The token has been exchanged for the cookie, and is gone from the address bar.
@@ -79,7 +79,7 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     expect(visited).toEqual(askedEntries(q, saved.answers).map((e) => e.question.id));
 
     // The review lists every answer given.
-    expect(await page.textContent('#page-heading')).toBe(t.reviewTitle);
+    expect(await page.textContent('#page-heading')).toBe(messages('es').interview.reviewTitle);
     expect(await page.$$eval('dd[data-question]', (dds) => dds.map((d) => d.getAttribute('data-question')))).toEqual(visited);
 
     await page.click('a[data-action="clauses"]');
@@ -127,32 +127,61 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     expect(errors).toEqual([]);
   });
 
-  it('shows and hides questions as answers change (skip logic), and counts them', { timeout: 90_000 }, async () => {
+  it('shows and hides questions as answers change (skip logic), says what a change sets aside before and after, and brings it back', { timeout: 120_000 }, async () => {
     const contract = [...example('smart-parking.yaml')].filter(([id]) => library.questions.get(id)!.sectionIndex === 0);
-    const { page } = await open(['t.yaml'], { 't.yaml': answersFile('es', new Map(contract)) });
+    const { dir, page } = await open(['t.yaml'], { 't.yaml': answersFile('es', new Map(contract)) });
+    const file = () => readFileSync(join(dir, 't.yaml'), 'utf8');
     await page.goto(page.url().replace(/#.*$/, '') + '#/q/generatesData');
     await page.waitForSelector('form[data-question="generatesData"]');
 
     const withData = askedEntries(q, new Map<string, AnswerValue>([...contract, ['generatesData', true]])).map((e) => e.question.id);
     const without = askedEntries(q, new Map<string, AnswerValue>([...contract, ['generatesData', false]])).map((e) => e.question.id);
     expect(without.length).toBeLessThan(withData.length);
+    const firstData = withData[withData.indexOf('generatesData') + 1]!;
+    const afterIt = without[without.indexOf('generatesData') + 1]!;
+    const firstDataValue = example('smart-parking.yaml').get(firstData)!;
+    const t = messages('es').interview;
+
+    // Yes, and the first question it brings in answered.
+    await answerWithMouse(page, 'generatesData', true);
+    await answerWithMouse(page, firstData, firstDataValue);
+    await page.waitForSelector(`form[data-question="${withData[withData.indexOf(firstData) + 1]}"]`);
+
+    // Choosing No says, before Next, that the answer just given is set aside; nothing is saved until Next.
+    await page.goto(page.url().replace(/#.*$/, '') + '#/q/generatesData');
+    await page.waitForSelector('form[data-question="generatesData"]');
+    expect(await page.textContent('#q-aside')).toBe('');
+    await page.check('form[data-question="generatesData"] input[value="false"]');
+    const warning = t.dropping(labelOf(library.questions.get(firstData)!, 'es'));
+    expect(await page.textContent('#q-aside')).toBe(warning);
+    expect(await page.getAttribute('#q-aside', 'aria-live')).toBe('polite');
+    await page.check('form[data-question="generatesData"] input[value="true"]');
+    expect(await page.textContent('#q-aside')).toBe('');
+    expect(file()).toContain('generatesData: true');
 
     await answerWithMouse(page, 'generatesData', false);
-    await page.waitForSelector(`form[data-question="${without[without.indexOf('generatesData') + 1]}"]`);
-    expect(await page.textContent('#q-progress')).toBe(webTexts('es').progress(without.indexOf('generatesData') + 2, without.length));
-    expect(await page.textContent('#nav-progress')).toBe(webTexts('es').answeredOf(contract.length + 1, without.length));
+    await page.waitForSelector(`form[data-question="${afterIt}"]`);
+    expect(await page.textContent('#notice')).toBe(warning);
+    expect(await page.textContent('#status')).toContain(warning);
+    expect(file()).toMatch(new RegExp(`\\nsetAside:\\n  ${firstData}: `));
+    expect(loadAnswers(library, join(dir, 't.yaml'), 't.yaml').answers.has(firstData)).toBe(false);
+    expect(await page.textContent('#q-progress')).toBe(t.progress(without.indexOf('generatesData') + 2, without.length));
+    expect(await page.textContent('#nav-progress')).toBe(messages('es').serve.answeredOf(contract.length + 1, without.length));
     for (const hidden of withData.filter((id) => !without.includes(id))) {
       await page.goto(page.url().replace(/#.*$/, '') + `#/review`);
       await page.waitForSelector('#page-heading');
       expect(await page.$(`dd[data-question="${hidden}"]`), hidden).toBeNull();
     }
 
-    // Yes brings them back, right after the question.
+    // Yes brings them back, right after the question, with the answer given before.
     await page.goto(page.url().replace(/#.*$/, '') + '#/q/generatesData');
     await page.waitForSelector('form[data-question="generatesData"]');
     await answerWithMouse(page, 'generatesData', true);
-    await page.waitForSelector(`form[data-question="${withData[withData.indexOf('generatesData') + 1]}"]`);
-    expect(await page.textContent('#q-progress')).toBe(webTexts('es').progress(withData.indexOf('generatesData') + 2, withData.length));
+    await page.waitForSelector(`form[data-question="${firstData}"]`);
+    expect(await page.textContent('#notice')).toBe(t.restored(labelOf(library.questions.get(firstData)!, 'es')));
+    expect(await page.textContent('#q-progress')).toBe(t.progress(withData.indexOf('generatesData') + 2, withData.length));
+    expect(loadAnswers(library, join(dir, 't.yaml'), 't.yaml').answers.get(firstData)).toEqual(firstDataValue);
+    expect(file()).not.toContain('setAside');
   });
 
   it('goes back to any answer, and the review changes it', { timeout: 90_000 }, async () => {
@@ -175,7 +204,7 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     await page.waitForSelector('#page-heading');
     expect(await page.textContent('dd[data-question="authorityName"] .answer')).toBe('Ajuntament de Girona');
     expect(await page.textContent('dd[data-question="contractType"] .answer')).toBe(messages('es').interview.notAnswered);
-    expect(await page.getAttribute('dd[data-question="authorityName"] a.change', 'aria-label')).toBe(webTexts('es').change(pick(question('authorityName').label, 'es')));
+    expect(await page.getAttribute('dd[data-question="authorityName"] a.change', 'aria-label')).toBe(messages('es').serve.change(pick(question('authorityName').label, 'es')));
     await page.click('dd[data-question="authorityName"] a.change');
     await page.waitForSelector('form[data-question="authorityName"]');
     await answerWithMouse(page, 'authorityName', 'Ajuntament de Tarragona');
@@ -213,7 +242,7 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     const { dir, page } = await open(['t.yaml'], { 't.yaml': `language: es\nanswers:\n  ${id}: doce\n` });
     await page.goto(page.url().replace(/#.*$/, '') + `#/q/${id}`);
     await page.waitForSelector(`form[data-question="${id}"]`);
-    expect(await page.textContent('#q-invalid')).toBe(webTexts('es').invalidInFile('doce', messages('es').interview.notANumber));
+    expect(await page.textContent('#q-invalid')).toBe(messages('es').serve.invalidInFile('doce', messages('es').interview.notANumber));
     expect(await page.getAttribute('#q-answer', 'aria-describedby')).toContain('q-invalid');
 
     const before = readFileSync(join(dir, 't.yaml'), 'utf8');
@@ -238,7 +267,7 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     await page.click('button[data-language="en"]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await page.textContent('h2.prompt')).toBe(pick(question('authorityName').prompt, 'en'));
-    expect(await page.textContent('button[data-action="next"]')).toBe(`${webTexts('en').page.next} →`);
+    expect(await page.textContent('button[data-action="next"]')).toBe(`${messages('en').serve.page.next} →`);
     expect(await page.getAttribute('button[data-language="en"]', 'aria-pressed')).toBe('true');
     expect(readFileSync(join(dir, 't.yaml'), 'utf8')).toContain('\nlanguage: en\n');
   });
@@ -287,9 +316,9 @@ describe.skipIf(noChromium !== undefined)('the web interview in Chromium', () =>
     expect(await box.count()).toBe(1);
     const described = await box.evaluate((input) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
     expect(described).toContain(pick(question('authorityName').help, 'es'));
-    expect(await page.getByRole('button', { name: `${webTexts('es').page.next} →` }).count()).toBe(1);
-    expect(await page.getByRole('navigation').getByRole('list', { name: webTexts('es').page.sectionsLabel }).count()).toBe(1);
-    expect(await page.getByRole('group', { name: `${webTexts('es').page.languageLabel}:` }).getByRole('button', { name: 'Español', pressed: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: `${messages('es').serve.page.next} →` }).count()).toBe(1);
+    expect(await page.getByRole('navigation').getByRole('list', { name: messages('es').serve.page.sectionsLabel }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: `${messages('es').serve.page.languageLabel}:` }).getByRole('button', { name: 'Español', pressed: true }).count()).toBe(1);
     await answerWithMouse(page, 'authorityName', 'Ajuntament de Vic');
     await page.waitForSelector('form[data-question="contractTitle"]');
     await page.goto(page.url().replace(/#.*$/, '') + '#/q/generatesData');

@@ -8,7 +8,6 @@ import { startServe as startServeInProcess, type Serving } from '../../src/cli/c
 import type { CommandContext } from '../../src/cli/context.js';
 import { browserCommand } from '../../src/web/open-browser.js';
 import { messages } from '../../src/text/messages/index.js';
-import { webTexts } from '../../src/web/texts.js';
 import { startServe, type ServeProcess } from '../helpers/browser.js';
 import { REPO_ROOT, spawnCli } from '../helpers/cli.js';
 import { rawRequest } from '../helpers/http.js';
@@ -36,8 +35,8 @@ describe('clausula serve, as an officer starts it', () => {
     const a = await serve(['tender.yaml', '--port', '0', '--no-open', '--lang', 'es'], { cwd: dir });
     const lines = a.output().stdout.split('\n');
     expect(lines[0]).toMatch(URL_LINE);
-    await expect.poll(() => a.output().stdout).toContain(webTexts('es').stopWith);
-    expect(a.output().stdout).toBe(`${a.url}\n${webTexts('es').savedIn('tender.yaml')}\n${webTexts('es').stopWith}\n`);
+    await expect.poll(() => a.output().stdout).toContain(messages('es').serve.stopWith);
+    expect(a.output().stdout).toBe(`${a.url}\n${messages('es').serve.savedIn('tender.yaml')}\n${messages('es').serve.stopWith}\n`);
     expect(a.output().stderr).toBe('');
     const b = await serve(['other.yaml', '--port', '0', '--no-open'], { cwd: dir });
     expect(b.url.split('token=')[1]).not.toBe(a.url.split('token=')[1]);
@@ -70,7 +69,7 @@ describe('clausula serve, as an officer starts it', () => {
     expect(JSON.parse(result.stdout).answers.contractTitle).toMatch(/^Title \d+$/);
   });
 
-  it('refuses, before serving, what would make the officer lose work', () => {
+  it('refuses, before serving, what would make the officer lose work', { timeout: 120_000 }, () => {
     const dir = testdir({ 'notes.yaml': 'shopping: [milk]\n', 'folder/.keep': '' });
     // An officer whose computer is set to English: the refusals are in English.
     const inEnglish = (args: string[]) => spawnCli(args, { cwd: dir, env: { LANG: 'en_GB.UTF-8' } });
@@ -97,9 +96,13 @@ describe('clausula serve, as an officer starts it', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
     try {
+      // In the officer's language: the locale's, else (here, none) the library's, Catalan.
       const result = spawnCli(['serve', 'tender.yaml', '--port', String(port), '--no-open'], { cwd: testdir() });
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`port ${port} is in use by another program`);
+      expect(result.stderr).toContain(`clausula: error: ${messages('ca').serve.portInUse(port)}\n`);
+      expect(result.stderr).toContain(messages('ca').serve.otherPort);
+      const english = spawnCli(['serve', 'tender.yaml', '--port', String(port), '--no-open'], { cwd: testdir(), env: { LANG: 'en_GB.UTF-8' } });
+      expect(english.stderr).toContain(`port ${port} is in use by another program`);
     } finally {
       taken.close();
     }
@@ -127,10 +130,10 @@ describe('clausula serve, as an officer starts it', () => {
   it('goes on without a browser when none can be opened', async () => {
     const dir = testdir();
     const s = await serve(['tender.yaml', '--port', '0', '--lang', 'ca'], { cwd: dir, env: { DISPLAY: undefined, WAYLAND_DISPLAY: undefined, BROWSER: undefined } });
-    await expect.poll(() => s.output().stderr).toContain(webTexts('ca').noBrowser);
+    await expect.poll(() => s.output().stderr).toContain(messages('ca').serve.noBrowser);
     expect((await rawRequest(s.port, { path: `/?${s.url.split('?')[1]}` })).status).toBe(200);
     const missing = await serve(['tender.yaml', '--port', '0'], { cwd: dir, env: { BROWSER: join(dir, 'no-such-browser') } });
-    await expect.poll(() => missing.output().stderr).toBe(`clausula: ${webTexts('ca').noBrowser}\n`);
+    await expect.poll(() => missing.output().stderr).toBe(`clausula: ${messages('ca').serve.noBrowser}\n`);
   });
 });
 
@@ -179,7 +182,7 @@ describe('clausula serve, in process', () => {
     const token = serving.server.url.split('token=')[1]!;
     const clauses = await rawRequest(port, { path: '/api/clauses', headers: { cookie: `clausula-${port}=${token}` } });
     expect(JSON.parse(clauses.text).blocked).toBe(
-      `${webTexts('en').libraryBroken} (clauses/ownership/generated-data.yaml:2:1: flow sequence in block collection must be sufficiently indented and end with a ])`,
+      `${messages('en').serve.libraryBroken} (clauses/ownership/generated-data.yaml:2:1: flow sequence in block collection must be sufficiently indented and end with a ])`,
     );
   });
 

@@ -29,7 +29,7 @@ async function serve(files: Record<string, string> = {}, formats: DocumentFormat
   const path = join(dir, 'tender.yaml');
   const interview = interviewFor(library, { path, shown: 'tender.yaml', startLanguage: 'en', resume: 'clausula serve tender.yaml' });
   const api = interviewApi({ interview, today: () => '2027-03-01', documentDate: () => new Date('2027-03-01T10:00:00Z'), formats, env: process.env, documentsBlocked: undefined });
-  const server = await startServer({ api, assets: loadAssets(), token: TOKEN, port: 0 });
+  const server = await startServer({ api, assets: loadAssets(), token: TOKEN, port: 0, language: 'en' });
   running.push(server);
   return { port: server.port, path, dir, server, cookie: `clausula-${server.port}=${TOKEN}` };
 }
@@ -254,7 +254,7 @@ describe('clausula serve: the answers file', () => {
 
     const on = JSON.parse((await answer(s, 'generatesData', { choice: true })).text) as AnswerResult;
     view = on.view;
-    expect(on.notice).toBe(messages('en').interview.restored('The kinds of data; Personal data processed for the authority; The breach notification period (hours)'));
+    expect(on).toMatchObject({ ok: true, notice: messages('en').interview.restored('The kinds of data; Personal data processed for the authority; The breach notification period (hours)') });
     expect(ids()).toContain('breachHours');
     expect(view.sections.flatMap((x) => x.questions).find((q) => q.id === 'breachHours')).toMatchObject({ answered: true, initial: { text: '24' } });
     expect(readFileSync(s.path, 'utf8')).not.toContain('setAside');

@@ -16,7 +16,6 @@ import { newToken } from '../../web/security.js';
 import { startServer, type RunningServer } from '../../web/server.js';
 import { messages } from '../../text/messages/index.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
-import { webTexts } from '../../web/texts.js';
 import { checkWritable, writeFileSafely } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
@@ -45,9 +44,9 @@ export interface Serving {
  */
 export async function startServe(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<Serving> {
   const { io } = ctx;
-  const port = portOption(options.port);
   const library = loadFor(ctx);
   if (options.lang === undefined) ctx.language = messageLanguageBefore(library, io.env);
+  const port = portOption(options.port, ctx.language);
   if (library.questions.size === 0) {
     const findings = relativeToCwd(ctx, library, library.findings.filter((f) => f.file === QUESTIONS_FILE));
     throw new InputError(messages(ctx.language).interview.noQuestions(displayPath(ctx, library.dir)), messages(ctx.language).common.runLint(ctx.command('lint')), findings);
@@ -67,7 +66,7 @@ export async function startServe(ctx: CommandContext, args: string[], options: R
   const fileLanguage = existed ? readForResume(library, path, shown, ctx.language).language : undefined;
   const startLanguage = answersLanguage(library, { option: options.lang, file: existed ? { language: fileLanguage, display: shown } : undefined, env: io.env, useLocale: true });
   ctx.language = startLanguage;
-  const t = webTexts(startLanguage);
+  const t = messages(startLanguage).serve;
   const interview = interviewFor(library, { path, shown, startLanguage, resume: ctx.command('serve', shown) });
 
   const state = readState(interview);
@@ -90,6 +89,7 @@ export async function startServe(ctx: CommandContext, args: string[], options: R
     assets: loadAssets(),
     token: newToken(),
     port,
+    language: startLanguage,
   });
   io.stdout.write(`${server.url}\n${terminalSafe(t.savedIn(shown))}\n${t.stopWith}\n`);
 
@@ -111,10 +111,11 @@ export async function startServe(ctx: CommandContext, args: string[], options: R
   };
 }
 
-function portOption(value: unknown): number {
+function portOption(value: unknown, language: string): number {
   if (value === undefined) return 0;
   const text = String(value);
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not "${text}"`, 'give --port 0 for any free port');
+  const t = messages(language).serve;
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(t.badPort(text), t.anyPort);
   return Number(text);
 }
 
@@ -137,6 +138,6 @@ function documentsBlocked(ctx: CommandContext, library: Library, language: strin
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const first = error.findings[0];
-    return `${webTexts(language).libraryBroken}${first ? ` (${formatLocation(first)}: ${first.message})` : ''}`;
+    return `${messages(language).serve.libraryBroken}${first ? ` (${formatLocation(first)}: ${first.message})` : ''}`;
   }
 }

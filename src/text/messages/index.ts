@@ -7,18 +7,19 @@ import { files } from './files.js';
 import { interview } from './interview.js';
 import { into } from './into.js';
 import { redline } from './redline.js';
+import { serve } from './serve.js';
 import { verify } from './verify.js';
 
 export { count, messageLanguage, messageLanguages, speaks, type MessageLanguage } from './define.js';
 
 /**
- * clausula's own messages — everything an officer reads from interview, build, explain
- * and verify, and the words of the redline lawyers review — in Catalan, Spanish and
- * English. One place per message, the three languages side by side
+ * clausula's own messages — everything an officer reads from interview, serve, build,
+ * explain and verify, and the words of the redline lawyers review — in Catalan, Spanish
+ * and English. One place per message, the three languages side by side
  * (src/text/messages/<area>.ts); a command takes them with
  * `messages(language).<area>.<name>`.
  */
-const catalogue = { common, files, answers, interview, build, into, explain, verify, redline };
+const catalogue = { common, files, answers, interview, build, into, explain, verify, redline, serve };
 
 export type Messages = { readonly [A in keyof typeof catalogue]: InLanguage<(typeof catalogue)[A]> };
 export type InterviewMessages = Messages['interview'];

@@ -26,7 +26,7 @@ export function questionForm(view: View, q: QuestionView, actions: QuestionActio
     q.invalid ? h('p', { id: 'q-invalid', class: 'invalid' }, q.invalid.message) : null,
   ];
   const control = isChoice(q)
-    ? h('fieldset', { 'aria-describedby': describedBy }, h('legend', {}, h('h2', { class: 'prompt' }, ...prompt)), ...notes, choices(q), error)
+    ? h('fieldset', { 'aria-describedby': describedBy }, h('legend', {}, h('h2', { class: 'prompt' }, ...prompt)), ...notes, choices(q), setAsideWarning(q), error)
     : h('div', { class: 'field' }, h('h2', { class: 'prompt' }, h('label', { for: 'q-answer' }, ...prompt)), ...notes, textBox(q, describedBy), error);
 
   const form = h(
@@ -41,6 +41,7 @@ export function questionForm(view: View, q: QuestionView, actions: QuestionActio
       h('button', { type: 'submit', 'data-action': 'next' }, `${t.next} →`),
     ),
   );
+  form.addEventListener('change', () => showSetAside(form, q));
   // Enter gives the answer from an option too, as it does from a text box.
   form.addEventListener('keydown', (event) => {
     const target = event.target as HTMLInputElement;
@@ -64,6 +65,22 @@ export function questionForm(view: View, q: QuestionView, actions: QuestionActio
       });
   });
   return form;
+}
+
+/**
+ * What the option chosen would set aside, said while it is chosen, before Next gives it (a
+ * live region, so a screen reader reads it out too); empty while nothing would be.
+ */
+function setAsideWarning(q: QuestionView): HTMLElement | null {
+  if (!(q.options ?? []).some((o) => o.setsAside)) return null;
+  return h('p', { id: 'q-aside', class: 'aside', 'aria-live': 'polite' });
+}
+
+function showSetAside(form: HTMLFormElement, q: QuestionView): void {
+  const warning = form.querySelector<HTMLElement>('#q-aside');
+  if (!warning) return;
+  const chosen = form.querySelector<HTMLInputElement>('input[name="answer"]:checked')?.value;
+  warning.textContent = q.options?.find((o) => o.value === chosen)?.setsAside ?? '';
 }
 
 function present(q: QuestionView, part: string): boolean {
