@@ -19,7 +19,8 @@ import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, libraryFiles, loadFor } from '../load.js';
-import { checkFormatOptions, readReference, renderFor, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
+import type { HostDoc } from '../../render/docx/host.js';
+import { checkFormatOptions, readHost, readReference, renderFor, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const plan = await planBuild(ctx, args[0]!, options);
@@ -46,6 +47,8 @@ export interface BuildPlan {
   answersPath: string;
   /** What no document may replace, --force or not: what it is made from. */
   protect: Protected[];
+  /** --into: the city's document the one planned document goes into. */
+  into?: { host: HostDoc; numberPrefix?: string };
 }
 
 /**
@@ -56,6 +59,9 @@ export interface BuildPlan {
 export async function planBuild(ctx: CommandContext, answersPath: string, options: Record<string, unknown>): Promise<BuildPlan> {
   const format = formatOption(options.format, ctx.language);
   await checkFormatOptions(ctx, format, options, 'build');
+  const into = options.into !== undefined ? String(options.into) : undefined;
+  const numberPrefix = numberPrefixOption(options.numberPrefix, into, ctx.language);
+  if (into !== undefined) checkIntoOptions(format, options, ctx.language);
   const library = loadFor(ctx);
   if (options.lang === undefined) ctx.language = messageLanguageBefore(library, ctx.io.env);
   requireReadableLibrary(ctx, library);
@@ -93,7 +99,13 @@ export async function planBuild(ctx: CommandContext, answersPath: string, option
   const protect: Protected[] = [{ path: ctx.resolvePath(answersPath), what: 'the answers file the document is built from' }, ...libraryFiles(library)];
   if (options.referenceDoc !== undefined) protect.push({ path: ctx.resolvePath(String(options.referenceDoc)), what: 'the reference document whose styles it takes' });
   checkAllWritable(outputs, { force, protect, language });
-  return { library, loaded, selection, language, format, outputs, elsewhere: documents.elsewhere, answersPath, protect };
+  const plan = { library, loaded, selection, language, format, outputs, elsewhere: documents.elsewhere, answersPath, protect };
+  if (into === undefined) return plan;
+  if (outputs.length > 1) {
+    const ids = outputs.map((o) => o.document.template.id);
+    throw new UsageError(messages(language).into.severalDocuments(into, ids.length, ids.join(', ')), messages(language).into.chooseDocument(ids.slice(0, -1).join(', '), ids[ids.length - 1]!));
+  }
+  return { ...plan, into: { host: await readHost(ctx, into, outputs[0]!.path, language), ...(numberPrefix !== undefined ? { numberPrefix } : {}) } };
 }
 
 /** Render every planned document, then write them; say what was written and what to look at. */
@@ -108,7 +120,9 @@ export async function writeBuild(ctx: CommandContext, plan: BuildPlan, options: 
   const rendered = [];
   for (const output of plan.outputs) {
     const model = buildDocument(library, output.document.template, selection, loaded.answers, { language, date, rationale: options.rationale === true, includeDrafts });
-    const bytes = await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
+    const bytes = plan.into
+      ? await (await import('../../render/docx/into.js')).renderInto(model, plan.into.host, { date, ...(plan.into.numberPrefix !== undefined ? { numberPrefix: plan.into.numberPrefix } : {}) })
+      : await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
     rendered.push({ output, model, bytes });
   }
   for (const { output, bytes } of rendered) {
@@ -147,6 +161,24 @@ function requireAnswers(ctx: CommandContext, library: Library, loaded: LoadedAns
     message: `${entry.question.id}: ${pick(entry.question.prompt, loaded.language)}`,
   }));
   throw new InputError(t.missing(answersShown, missing.length), t.addMissing(missing.length, ctx.command('interview', answersPath)), findings);
+}
+
+/** --into writes the clauses into the city's Word document: it has its own look, contents and numbering. */
+function checkIntoOptions(format: DocumentFormat, options: Record<string, unknown>, language: string): void {
+  const t = messages(language).into;
+  if (format !== 'docx') throw new UsageError(t.onlyWord(format), t.dropFormat);
+  if (options.referenceDoc !== undefined) throw new UsageError(t.notWithInto('--reference-doc', 'styles'), t.drop('--reference-doc'));
+  if (options.tocPageNumbers === true) throw new UsageError(t.notWithInto('--toc-page-numbers', 'contents'), t.drop('--toc-page-numbers'));
+}
+
+/** --number-prefix: plain text before every heading number (Word's list levels take it as it is, so no % and no controls). */
+function numberPrefixOption(value: unknown, into: string | undefined, language: string): string | undefined {
+  if (value === undefined) return undefined;
+  const t = messages(language).into;
+  if (into === undefined) throw new UsageError(t.prefixWithoutInto, t.prefixWithoutIntoFix);
+  const prefix = String(value);
+  if (prefix.length === 0 || prefix.length > 20 || /[%\u0000-\u001f\u007f]/.test(prefix)) throw new UsageError(t.badPrefix(JSON.stringify(prefix)), t.badPrefixFix);
+  return prefix;
 }
 
 function formatOption(value: unknown, language: string): DocumentFormat {

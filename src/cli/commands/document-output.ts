@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError, OutputError, UsageError } from '../../errors.js';
 import { clauseConditions } from '../../text/passages.js';
@@ -7,6 +7,7 @@ import type { Finding } from '../../finding.js';
 import type { Library } from '../../library/model.js';
 import { locateInString, shownFile } from '../../library/yaml-source.js';
 import type { ReferenceDoc } from '../../render/docx/reference.js';
+import type { HostDoc } from '../../render/docx/host.js';
 import { messages } from '../../text/messages/index.js';
 import { renderDocument, styledFormats, type DocumentFormat } from '../../render/index.js';
 import type { DocumentModel } from '../../assemble/document.js';
@@ -124,18 +125,31 @@ export async function writeToStdout(ctx: CommandContext, rendered: string | Uint
 
 /** Read --reference-doc; the render module checks that it is a Word document with styles. */
 export async function readReference(ctx: CommandContext, path: string): Promise<ReferenceDoc> {
+  const { bytes, shown } = readWordFile(ctx, path, 'reference document', 'whose styles the document should use');
+  const { readReferenceDoc } = await import('../../render/docx/reference.js');
+  return readReferenceDoc(bytes, shown);
+}
+
+/** Read --into: the city's own document, never the file the build writes. The render module finds its {{ clausula }} paragraph. */
+export async function readHost(ctx: CommandContext, path: string, output: string | undefined, language: string): Promise<HostDoc> {
+  const { bytes, shown, absolute } = readWordFile(ctx, path, 'document to build into', 'of the PCAP or PPT with a {{ clausula }} paragraph');
+  if (output !== undefined && existsSync(output) && realpathSync(output) === realpathSync(absolute)) {
+    throw new UsageError(messages(language).into.hostIsOutput(shown), messages(language).into.newFile);
+  }
+  const { readHostDoc } = await import('../../render/docx/host.js');
+  return readHostDoc(bytes, shown, language);
+}
+
+function readWordFile(ctx: CommandContext, path: string, what: string, purpose: string): { bytes: Buffer; shown: string; absolute: string } {
   const absolute = ctx.resolvePath(path);
   const shown = displayPath(ctx, absolute);
-  if (!existsSync(absolute)) throw new InputError(`${shown}: no such reference document`, 'give the path of a .docx whose styles the document should use');
-  if (statSync(absolute).isDirectory()) throw new InputError(`${shown} is a folder, not a reference document`, 'give the path of a .docx file');
+  if (!existsSync(absolute)) throw new InputError(`${shown}: no such ${what}`, `give the path of a .docx ${purpose}`);
+  if (statSync(absolute).isDirectory()) throw new InputError(`${shown} is a folder, not a ${what}`, 'give the path of a .docx file');
   // A device (/dev/zero) or a pipe would be read forever.
   if (!statSync(absolute).isFile()) throw new InputError(`${shown} is not a regular file (a device, a pipe or a socket)`, 'give the path of a .docx file');
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(absolute);
+    return { bytes: readFileSync(absolute), shown, absolute };
   } catch (error) {
     throw new InputError(`cannot read ${shown}: ${(error as Error).message}`);
   }
-  const { readReferenceDoc } = await import('../../render/docx/reference.js');
-  return readReferenceDoc(bytes, shown);
 }
