@@ -30,6 +30,13 @@ export class InputError extends ClausulaError {
   }
 }
 
+/** Standard output could not be written (a full disk): exit 2. */
+export class OutputError extends ClausulaError {
+  constructor(message: string, fix?: string) {
+    super(message, fix, 2);
+  }
+}
+
 /** The interview was interrupted (Ctrl-C): exit 130, as shells expect. */
 export class InterruptedError extends ClausulaError {
   constructor(message: string, fix?: string) {

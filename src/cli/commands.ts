@@ -98,7 +98,10 @@ export const commandSpecs: CommandSpec[] = [
   {
     usage: 'schema',
     summary: 'print or write the JSON Schemas of every library file',
-    options: [{ flags: '--out <dir>', description: 'write one <kind>.schema.json file per kind into this folder' }],
+    options: [
+      { flags: '--out <dir>', description: 'write one <kind>.schema.json file per kind into this folder' },
+      { flags: '--force', description: 'replace schema files that are already there' },
+    ],
     examples: ['clausula schema --out schemas'],
     load: () => import('./commands/schema.js'),
   },
@@ -157,6 +160,8 @@ export const commandSpecs: CommandSpec[] = [
       { flags: '-f, --format <format>', description: 'document format (pdf: PDF/A through LibreOffice)', choices: ['docx', 'pdf', 'md', 'html', 'json'], default: 'docx' },
       { flags: '--lang <language>', description: "the document's language (default: the answers file's, else the library's)" },
       { flags: '--template <name>', description: "the template (default: the answers file's, else the library's defaultTemplate)" },
+      { flags: '--into <pliego.docx>', description: 'write the clauses into this .docx (the PCAP or PPT), in place of its {{ clausula }} paragraph' },
+      { flags: '--number-prefix <text>', description: 'with --into: number the clauses on their own, after this text (such as "A.")' },
       { flags: '--reference-doc <file>', description: 'take the styles of this .docx, as pandoc does (docx, pdf)' },
       { flags: '--toc-page-numbers', description: 'write page numbers in the table of contents, laid out by LibreOffice when installed (slower)' },
       { flags: '--rationale', description: 'add an annex saying why each clause is in' },

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Io } from './io.js';
 
@@ -42,6 +42,9 @@ export function wantsColor(io: Io, noColorFlag: boolean): boolean {
   return io.stdout.isTTY === true;
 }
 
+/** A path the user typed, made absolute; a final slash (`-o reports/`: a folder) is kept. */
 export function resolveFrom(cwd: string, path: string): string {
-  return isAbsolute(path) ? path : resolve(cwd, path);
+  if (isAbsolute(path)) return path;
+  const absolute = resolve(cwd, path);
+  return /[\\/]$/.test(path) && !absolute.endsWith(sep) ? absolute + sep : absolute;
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import { cacheDir, writeCacheFile } from '../cache-dir.js';
+import { openCache, type CacheFolder } from '../cache/sealed-file.js';
 
 export type MainModule = typeof import('./main.js');
 
@@ -21,23 +21,21 @@ const BUNDLE = fileURLToPath(new URL('../clausula.cjs', import.meta.url));
  * loading it skips resolving and reading some three hundred modules, and with a V8 code
  * cache it is not even compiled again. That is most of a command's start-up, which an
  * officer meets every time. The code cache is kept per command (a build compiles other
- * functions than a lint) in the cache folder, named by the hash of the bundle, so it can
- * only ever be used with the code it was made from. Without a bundle (running from the
- * compiled files alone) the modules are imported one by one.
+ * functions than a lint) in the cache folder, sealed with the user's key for the hash of the
+ * bundle (src/cache/sealed-file.ts): it is only ever used with the code it was made from, and
+ * only if this user made it. Without a bundle (running from the compiled files alone) the
+ * modules are imported one by one.
  */
 export async function loadMain(argv: readonly string[]): Promise<LoadedMain> {
   if (!existsSync(BUNDLE)) return { module: await import('./main.js'), saveCodeCache: () => undefined };
   const bytes = readFileSync(BUNDLE);
   const cache = codeCacheFile(bytes, commandOf(argv));
-  let cachedData: Buffer | undefined;
-  try {
-    if (cache) cachedData = readFileSync(cache.path);
-  } catch {
-    cachedData = undefined; // none yet
-  }
+  // Only a code cache this user sealed for exactly this bundle and command: V8 itself would
+  // accept compiled code made from any other source of the same length, and run it.
+  const cachedData = cache?.folder.read(cache.name, cache.identity);
   // CommonJS's own wrapper: the bundle sees exports, require, module, __filename and __dirname.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
-  const script = new Script(wrapped, { filename: BUNDLE, cachedData });
+  const script = new Script(wrapped, { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as MainModule };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
   const fresh = cachedData === undefined || script.cachedDataRejected === true;
@@ -45,17 +43,20 @@ export async function loadMain(argv: readonly string[]): Promise<LoadedMain> {
 }
 
 interface CodeCacheFile {
-  dir: string;
-  path: string;
+  folder: CacheFolder;
+  name: string;
+  /** What the seal vouches for: this V8, this bundle's bytes, this command. */
+  identity: string;
   /** The prefix every code cache of this bundle has; others are of older builds. */
   prefix: string;
 }
 
 function codeCacheFile(bundle: Buffer, command: string): CodeCacheFile | undefined {
-  const dir = cacheDir();
-  if (!dir) return undefined;
-  const prefix = `code-${createHash('sha1').update(process.versions.v8).update('\0').update(bundle).digest('hex').slice(0, 20)}-`;
-  return { dir, path: join(dir, `${prefix}${command}.bin`), prefix };
+  const folder = openCache();
+  if (!folder) return undefined;
+  const bundleHash = createHash('sha256').update(process.versions.v8).update('\0').update(bundle).digest('hex');
+  const prefix = `code-${bundleHash.slice(0, 20)}-`;
+  return { folder, name: `${prefix}${command}.bin`, identity: `code\0${bundleHash}\0${command}`, prefix };
 }
 
 /** The command's name, as far as it can be told without parsing options: the first word that is not an option or --library's value. */
@@ -72,15 +73,6 @@ const STALE_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Write the code cache; remove the stale code caches of other builds. Never fails. */
 function writeCodeCache(cache: CodeCacheFile, data: Buffer): void {
-  if (!writeCacheFile(cache.path, [data])) return;
-  try {
-    for (const name of readdirSync(cache.dir)) {
-      if (!name.startsWith('code-') || !name.endsWith('.bin') || name.startsWith(cache.prefix)) continue;
-      const path = join(cache.dir, name);
-      const used = statSync(path);
-      if (Date.now() - Math.max(used.atimeMs, used.mtimeMs) > STALE_MS) rmSync(path, { force: true });
-    }
-  } catch {
-    // Old code caches only take room.
-  }
+  if (!cache.folder.write(cache.name, cache.identity, [data])) return;
+  cache.folder.prune('code-', { maxAgeMs: STALE_MS, spare: (name) => name.startsWith(cache.prefix) });
 }

@@ -3,12 +3,21 @@ import { UsageError } from '../errors.js';
 import type { Finding } from '../finding.js';
 import { loadLibrary } from '../library/load-library.js';
 import { defaultLanguageOf, type Library } from '../library/model.js';
+import type { Protected } from '../write/write-file.js';
 import type { CommandContext } from './context.js';
 
 /** Load the library the command works on; read problems are left for the caller to report. */
 export function loadFor(ctx: CommandContext, dir?: string): Library {
   const absolute = dir ?? ctx.libraryDir;
   return loadLibrary(absolute, displayPath(ctx, absolute));
+}
+
+/** A library's own files (clauses/, templates/), which no document or report may replace. */
+export function libraryFiles(library: Library): Protected[] {
+  return [
+    { path: join(library.dir, 'clauses'), what: 'a file of the clause library' },
+    { path: join(library.dir, 'templates'), what: 'a file of the clause library' },
+  ];
 }
 
 /** Findings with paths relative to where the user is, as terminals and CI link them. */

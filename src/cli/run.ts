@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { outputFailure } from './output-failure.js';
 
 // The process entry: the real terminal, the real exit code. Everything else is in main().
 
@@ -6,9 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 // 130 / 143 / 129 as shells expect. A file being written is finished or undone first, so
 // nothing half-written or temporary is left behind; the interview has saved every answer
 // already and says where. Installed first, so no signal finds the default handler (death
-// without a word). The handlers stay installed (not `once`): write-file-atomic's signal-exit
-// re-sends a signal to the process when it thinks it is the only listener, which would end it
-// by the signal, not by our code. A second signal while waiting exits at once.
+// without a word). The handlers stay installed (not `once`): a second signal while waiting exits at once.
 let interrupted = false;
 // The loaded command machinery's own: it knows which files are being written, and what to say.
 let stop: (signal: string) => Promise<string> = async (signal) => `clausula: interrupted (${signal}); stopped without leaving a partial file`;
@@ -29,11 +28,22 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
   });
 }
 // Output to a terminal that has gone (EIO after a hangup) or a pipe closed early (EPIPE,
-// `clausula list | head`) is not an error of the command.
+// `clausula list | head`) is not an error of the command. Standard output that cannot be
+// written otherwise (a full disk) is one plain message and exit 2, once: while the command
+// runs it is kept for when it ends (a command that waits for its output, as build -o - does
+// before its success line, has said so itself); after that it is said at once.
+let commandEnded = false;
+let outputError: unknown;
+const reportOutputFailure = (error: unknown): never => {
+  const { message, fix } = outputFailure(error);
+  process.stderr.write(`clausula: error: ${message}\nHow to fix: ${fix}\n`);
+  process.exit(2);
+};
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code === 'EPIPE' || error.code === 'EIO' || stream === process.stderr) process.exit(process.exitCode ?? 0);
+    if (commandEnded) reportOutputFailure(error);
+    outputError ??= error;
   });
 }
 
@@ -46,13 +56,15 @@ const HELP_FILE = new URL('./help.txt', import.meta.url);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   process.stdout.write(`${pkg.version}\n`);
+  commandEnded = true;
 } else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h') && !process.stdout.isTTY && existsSync(HELP_FILE)) {
   process.stdout.write(readFileSync(HELP_FILE, 'utf8'));
+  commandEnded = true;
 } else {
   const { loadMain } = await import('./load-main.js');
   const loaded = await loadMain(argv);
   stop = loaded.module.stop;
-  process.exitCode = await loaded.module.main(argv, {
+  const code = await loaded.module.main(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,
@@ -60,5 +72,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     cwd: process.cwd(),
     ...(process.argv[1] !== undefined ? { program: process.argv[1] } : {}),
   });
+  commandEnded = true;
+  // Exit 2 means the command reported an error itself, this one or another.
+  if (outputError !== undefined && code !== 2) reportOutputFailure(outputError);
+  process.exitCode = code;
   loaded.saveCodeCache();
 }

@@ -91,18 +91,25 @@ export function readFiles(libraryDir: string, jobs: readonly FileJob[]): FileRes
       case 'unread':
         return { source: emptySource(job.file), findings: outcome.findings, valid: false };
       case 'cached': {
-        const entry = cache.take(job.file)!;
-        return { source: lazySource(job, entry.data), findings: entry.findings, valid: entry.valid };
+        const data = cache.take(job.file);
+        if (data !== undefined) return { source: lazySource(job, data), findings: [], valid: true };
+        // The entry did not hold up (its schema): read the file as if there were none.
+        return fromParse(job, readOne({ root, jobs: [job], cachedHashes: [undefined] }, 0));
       }
-      case 'parsed': {
-        const { hash, data, findings, valid } = outcome;
-        if (hash !== undefined) cache.set(job.file, { hash, kind: job.kind, data, findings, valid });
-        return { source: lazySource(job, data), findings, valid };
-      }
+      case 'parsed':
+        return fromParse(job, outcome);
     }
   });
   cache.save();
   return results;
+
+  function fromParse(job: FileJob, outcome: Outcome): FileResult {
+    if (outcome.kind !== 'parsed') return { source: emptySource(job.file), findings: outcome.kind === 'unread' ? outcome.findings : [], valid: false };
+    const { hash, data, findings, valid } = outcome;
+    // Only what parsed cleanly is kept: the same schema check stands between the cache and its use.
+    if (hash !== undefined && valid) cache.set(job.file, { hash, kind: job.kind, data });
+    return { source: lazySource(job, data), findings, valid };
+  }
 }
 
 /** A path with its links resolved, or as given when it cannot be (it does not exist). */
@@ -167,7 +174,7 @@ export type WorkerMessage = { start: number; outcomes: Outcome[] } | { error: st
  * This thread works too rather than wait, so two cores mean one worker, not two. Workers
  * hand their outcomes back as they go; whatever a worker did not hand back (it failed, or
  * ran out of time) is read here at the end. CLAUSULA_WORKERS sets the number of threads
- * in all.
+ * in all, at most one a processor.
  */
 function readAll(plan: ReadPlan): Outcome[] {
   const outcomes: Outcome[] = new Array(plan.jobs.length);
@@ -233,11 +240,20 @@ function startWorker(plan: ReadPlan, next: Int32Array, first: number): StartedWo
 function threadCount(files: number): number {
   // The worker is compiled code; running from TypeScript sources (tests) reads in-process.
   if (files < 2 || FROM_SOURCES || !existsSync(WORKER_FILE)) return 1;
-  const setting = process.env.CLAUSULA_WORKERS;
+  return threadsFor(files, process.env.CLAUSULA_WORKERS, availableParallelism());
+}
+
+/**
+ * How many threads read `files` files: CLAUSULA_WORKERS when it is a whole number, else one
+ * below PARALLEL_THRESHOLD files and up to four above; never more than there are files, nor
+ * than processors (more only add start-up and memory: 400 took 42 s and 5.6 GB against 1.3 s
+ * with one).
+ */
+export function threadsFor(files: number, setting: string | undefined, cpus: number): number {
   if (setting !== undefined && setting !== '') {
     const n = Number(setting);
-    if (Number.isInteger(n) && n >= 0) return Math.max(1, Math.min(n, files));
+    if (Number.isInteger(n) && n >= 0) return Math.max(1, Math.min(n, files, cpus));
   }
   if (files < PARALLEL_THRESHOLD) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  return Math.max(1, Math.min(cpus, 4));
 }

@@ -26,6 +26,12 @@ export function validateSchema(kind: FileKind, source: YamlSource): Finding[] {
   return describeErrors(validate.errors ?? [], source);
 }
 
+/** Whether data matches its kind's schema, as a freshly parsed file must: a cached entry is used only then. */
+export function matchesSchema(kind: string, data: unknown): boolean {
+  const validate = (validators as Record<string, ((value: unknown) => boolean) | undefined>)[kind];
+  return validate !== undefined && data !== null && data !== undefined && validate(data) === true;
+}
+
 export function describeErrors(errors: readonly ErrorObject[], source: YamlSource): Finding[] {
   // anyOf reports one error per branch; keep only the summary for the anyOf itself.
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath + '/');

@@ -82,10 +82,25 @@ function yamlDocument(text: string, options: Parameters<typeof parseDocument>[1]
   plainEnv ??= { ...real };
   process.env = plainEnv;
   try {
-    return parseDocument(text, options);
+    return parseDocument(asYaml12(text), options);
   } finally {
     process.env = real;
   }
+}
+
+/**
+ * Every file is read as YAML 1.2, whatever its %YAML directive says. Under `%YAML 1.1` the
+ * yaml package would read 2026-01-15 as a date, yes/no/on/off as booleans and 010 as 8:
+ * a changelog date would become "a mapping", an option `no` a boolean. The directive, only
+ * where directives stand (before the document, among comments and blank lines), is read as
+ * 1.2: the same length, so every position stays where it is.
+ */
+function asYaml12(text: string): string {
+  const prologue = /^(?:(?:[ \t]*(?:#[^\n]*)?|%[^\n]*)\r?\n)*/.exec(text)![0];
+  const directive = /^%YAML[ \t]+1\.1(?=[ \t\r\n#]|$)/m.exec(prologue);
+  if (!directive) return text;
+  const at = directive.index + directive[0].length - 1;
+  return `${text.slice(0, at)}2${text.slice(at + 1)}`;
 }
 
 /** The source's syntax tree and line table, parsed on first use. */

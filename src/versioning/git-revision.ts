@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { isAbsolute, join, posix, sep } from 'node:path';
 import { InputError } from '../errors.js';
-import { makeDirectory } from '../write/make-directory.js';
 
 /**
  * Read a library as it was at a git revision, without touching the working tree, the
  * index or any ref: `git ls-tree` lists the files, one `git cat-file --batch` reads
- * them, and they are written to a folder of the caller's choosing (a temporary one).
+ * them, and they are written to a fresh folder of the caller's (a temporary one), never
+ * outside it (writeInside).
  */
 
 export interface Repository {
@@ -90,11 +90,47 @@ export function extractLibrary(repo: Repository, commit: string, libraryPath: st
     if (header[1] !== 'blob' || !Number.isInteger(size)) throw new InputError(`cannot read ${file.path} from ${commit}: git answered "${header.join(' ')}"`);
     const content = out.subarray(headerEnd + 1, headerEnd + 1 + size);
     offset = headerEnd + 1 + size + 1; // the content is followed by a newline
-    const target = join(into, ...file.path.split('/'));
-    makeDirectory(dirname(target));
-    writeFileSync(target, content);
+    writeInside(into, file.path, content, commit);
   }
   return files.length;
+}
+
+/**
+ * Write one file of a revision under `into`, and nowhere else. A git tree can hold names no
+ * checkout would (`..`, `.`, empty, with a backslash: `git mktree` makes them and fetch does
+ * not check by default), so every component is checked; folders are made one by one by us in
+ * a folder of our own, and files created exclusively without following links, so neither a
+ * name nor a repeated entry can lead out of `into` or replace a file written before.
+ */
+function writeInside(into: string, path: string, content: Uint8Array, commit: string): void {
+  const parts = path.split('/');
+  const bad = parts.find((part) => part === '' || part === '.' || part === '..' || /[\\\0]/.test(part));
+  if (bad !== undefined || isAbsolute(path)) {
+    throw new InputError(`${commit} holds a file named ${JSON.stringify(path)}, which no checkout could hold; it is not read`, 'compare another revision, or run git fsck on the repository');
+  }
+  let folder = into;
+  for (const part of parts.slice(0, -1)) {
+    folder = join(folder, part);
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !lstatSync(folder).isDirectory()) throw error;
+    }
+  }
+  const target = join(folder, parts[parts.length - 1]!);
+  if (!target.startsWith(into + sep)) throw new InputError(`${commit} holds a file outside its own folders (${path}); it is not read`);
+  let fd: number;
+  try {
+    fd = openSync(target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new InputError(`${commit} lists ${path} twice, which no checkout could hold; it is not read`, 'compare another revision, or run git fsck on the repository');
+    throw error;
+  }
+  try {
+    for (let done = 0; done < content.length; ) done += writeSync(fd, content, done);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 interface GitResult {

@@ -1,105 +1,78 @@
-import { existsSync, lstatSync, readlinkSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InputError, InterruptedError } from '../errors.js';
 import { messages } from '../text/messages/index.js';
+import { writeAtomically } from './atomic.js';
+import { checkWritable, type WriteRules } from './check-target.js';
 
-export interface WriteOptions {
-  /** Replace an existing file. Without it, an existing file is an error: officers edit these files. */
-  force?: boolean;
+export { checkWritable, type Protected, type WriteKind, type WriteRules } from './check-target.js';
+
+export interface WriteOptions extends WriteRules {
   /** How to name the file in messages (defaults to the path as given). */
   display?: string;
-  /** The language of the messages (the officer's); English by default. */
-  language?: string;
 }
 
 /**
- * The one way clausula writes a file: checked first, then written to a temporary file
- * in the same folder and renamed over the target, so a reader never sees half a file
- * and an interrupted write leaves the old file (or nothing) in place.
+ * The one way clausula writes a file of the user's: every rule checked first (check-target.ts),
+ * then written whole through a temporary file and a rename (atomic.ts), so a reader never sees
+ * half a file and an interrupted write leaves the old file (or nothing) in place.
  */
 export async function writeFileSafely(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
-  const target = resolve(path);
   const name = options.display ?? path;
   const t = messages(options.language).files;
+  await signalsHandled();
   if (stopped) throw new InterruptedError(t.notWritten(name));
-  checkWritable(target, name, options.force === true, options.language);
-  const write = writeFileAtomic(target, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength), {
-    fsync: true,
-    // Interrupted between creating the temporary file and writing it: give up, and the writer removes it.
-    tmpfileCreated: () => {
-      if (stopped) throw new InterruptedError(t.notWritten(name));
-    },
-  });
-  inFlight.add(write);
+  const target = checkWritable(path, name, options);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
-    await write;
+    // Synchronous: a signal is handled between writes, never in the middle of one.
+    writeAtomically(target, [bytes], { fsync: true });
   } catch (error) {
-    if (error instanceof InterruptedError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(t.cannotWrite(name, reason(code, error as Error, dirname(target), options.language)), fixFor(code, options.language));
-  } finally {
-    inFlight.delete(write);
+    throw new InputError(t.cannotWrite(name, reason(code, error as Error, dirname(target), options.language)), fixFor(code, options.option, options.language));
   }
 }
 
-/** Writes under way, and whether an interrupt asked the writer to stop. */
-const inFlight = new Set<Promise<void>>();
 let stopped = false;
 
 /**
- * For the process's SIGINT/SIGTERM handler: refuse new writes, and resolve once the writes
- * under way have finished or been undone. A write that has created its temporary file
- * either completes its rename or removes the temporary file itself: waiting for it (a
- * fraction of a second) rather than exiting on the spot is what guarantees that neither a
- * half-written file nor a stray temporary file is left behind.
+ * Let a signal that came while the document was being made be handled before writing it, so
+ * Ctrl-C means no file: the loop reads pending signals in its poll phase only. A timer alone
+ * may run in the timers phase it is called from, an immediate alone in the check phase right
+ * after a poll that came too early; an immediate after a timer always has a poll before it.
+ */
+async function signalsHandled(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * For the process's SIGINT/SIGTERM handler: refuse new writes. A write under way is never
+ * half done when the handler runs (writes are synchronous), so once this returns the folder
+ * holds the old file or the complete new one, and no temporary file.
  */
 export async function stopWriting(): Promise<void> {
   stopped = true;
-  await Promise.allSettled([...inFlight]);
 }
 
-/** Refuse before doing any work when the output cannot or must not be written. */
-export function checkWritable(target: string, name: string, force: boolean, language?: string): void {
+/**
+ * The fix for a write the system refused, naming the option that chooses another place (none
+ * for lock). The usual case, -o, in the officer's language.
+ */
+function fixFor(code: string | undefined, option: string | null | undefined, language: string | undefined): string {
   const t = messages(language).files;
-  const parent = dirname(target);
-  if (!existsSync(parent)) throw new InputError(t.folderMissing(name, dirname(name)), t.createFolder);
-  if (!statSync(parent).isDirectory()) throw new InputError(t.parentNotAFolder(name, dirname(name)), t.pathInFolder);
-  // Following a dangling link would create a file wherever it points; replacing it would silently drop the link.
-  if (isDanglingLink(target)) throw new InputError(t.danglingLink(name, readlinkSync(target)), t.removeLink);
-  if (existsSync(target)) {
-    if (statSafe(target)?.isDirectory()) throw new InputError(t.isAFolder(name), t.giveFileName);
-    if (!force) throw new InputError(t.exists(name), t.forceOrRename);
-  }
-}
-
-function isDanglingLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink() && !existsSync(path);
-  } catch {
-    return false;
-  }
-}
-
-function statSafe(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-function fixFor(code: string | undefined, language: string | undefined): string {
-  const t = messages(language).files;
+  const usual = option === undefined || option === '-o';
+  const via = `with ${option ?? '-o'}`;
   switch (code) {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return t.chooseWritable;
+      return usual ? t.chooseWritable : option === null ? 'make the folder writable' : `choose a folder you can write to, ${via}`;
     case 'ENOSPC':
-      return t.freeSpace;
+    case 'EDQUOT':
+      return usual ? t.freeSpace : option === null ? 'free some space' : `free some space, or choose another disk ${via}`;
     default:
-      return t.chooseElsewhere;
+      return usual ? t.chooseElsewhere : option === null ? 'check the folder, then run the command again' : `choose another place ${via}`;
   }
 }
 
@@ -113,8 +86,12 @@ function reason(code: string | undefined, error: Error, folder: string, language
       return t.readOnly;
     case 'ENOSPC':
       return t.diskFull;
+    case 'EDQUOT':
+      return 'the disk quota is used up';
     case 'EISDIR':
       return t.itIsAFolder;
+    case 'ENAMETOOLONG':
+      return 'the path is too long for the file system';
     case 'ENOENT':
       // The folder was checked before writing: it exists but takes no new files (/proc), or it went away meanwhile.
       return existsSync(folder) ? t.noFileHere(folder) : t.folderGone;

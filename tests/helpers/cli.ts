@@ -18,7 +18,14 @@ export async function runCli(argv: string[], options: { cwd?: string; env?: Reco
   let stderr = '';
   const stdin = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
   const code = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
+    stdout: {
+      write: (s: string, written?: (error?: Error | null) => void) => {
+        stdout += s;
+        written?.();
+        return true;
+      },
+      isTTY: options.tty ?? false,
+    },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
     stdin,
     env: { NO_COLOR: '1', ...options.env },

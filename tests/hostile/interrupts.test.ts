@@ -129,10 +129,15 @@ describe('a signal during a build', () => {
     });
     const result = await done;
     watcher.close();
-    expect(seen, 'the writer uses a temporary file next to the target').toMatch(/^tender\.docx\.\d+$/);
+    expect(seen, 'the writer uses a temporary file next to the target').toMatch(/^tender\.docx\.[0-9a-f]{12}\.tmp$/);
     expect(result.signal).toBeNull();
-    expect(result.code).toBe(130);
-    expect(result.stderr).toBe('clausula: interrupted (SIGINT); stopped without leaving a partial file\n');
+    // The write is synchronous: the signal is handled once it is done, or (on a slow machine, the
+    // signal arriving late) after the build has already finished and exited 0.
+    if (result.code === 0) expect(readdirSync(out)).toEqual(['tender.docx']);
+    else {
+      expect(result.code).toBe(130);
+      expect(result.stderr).toBe('clausula: interrupted (SIGINT); stopped without leaving a partial file\n');
+    }
     const left = readdirSync(out);
     // Which of the two depends on how far the write had gone; both are whole.
     expect([[], ['tender.docx']]).toContainEqual(left);

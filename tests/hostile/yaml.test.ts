@@ -220,3 +220,25 @@ describe('the built binary, as a user runs it', () => {
     expect(JSON.stringify(readFileSync(join(dir, ENS)))).toBe(before);
   });
 });
+
+describe('a %YAML 1.1 directive', () => {
+  test('is read as YAML 1.2: a changelog date stays a date in text, never "a mapping"; lint and build as without it', async () => {
+    const plain = fixtureCopy('basic', { 'answers.yaml': ANSWERS });
+    const files = ['clauses/library.yaml', 'clauses/questions.yaml', ENS, 'clauses/exit/handover.yaml', 'templates/main.yaml'];
+    const old = fixtureCopy('basic', {
+      'answers.yaml': `%YAML 1.1\n---\n${ANSWERS}`,
+      ...Object.fromEntries(files.map((f) => [f, `# comment\n%YAML 1.1\n---\n${readFileSync(join(plain, f), 'utf8')}`])),
+    });
+    const lint = (dir: string) => runCli(['lint', dir, '--format', 'json'], { cwd: dir });
+    const [a, b] = [await lint(plain), await lint(old)];
+    expect(b.stdout).not.toMatch(/must be text|mapping/);
+    expect(b.code).toBe(a.code);
+    // The same findings at the same rules; positions are three lines lower in the files with a directive.
+    const rules = (out: string) => (JSON.parse(out) as { findings: { ruleId: string; message: string }[] }).findings.map((f) => `${f.ruleId}: ${f.message}`).sort();
+    expect(rules(b.stdout)).toEqual(rules(a.stdout));
+    const build = (dir: string) => runCli(['--library', '.', 'build', 'answers.yaml', '--format', 'md', '-o', '-'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '0' } });
+    const [x, y] = [await build(plain), await build(old)];
+    expect(y.code, y.stderr).toBe(0);
+    expect(y.stdout).toBe(x.stdout);
+  });
+});

@@ -5,7 +5,7 @@ import { fileKinds, jsonSchemaFor, schemaFileName, type FileKind } from '../../s
 import { REPO_ROOT } from '../helpers/cli.js';
 
 describe('published JSON Schemas', () => {
-  it.each(fileKinds)('schemas/%s.schema.json matches the schema source (run `clausula schema --out schemas` after changing src/schema)', (kind) => {
+  it.each(fileKinds)('schemas/%s.schema.json matches the schema source (run `clausula schema --out schemas --force` after changing src/schema)', (kind) => {
     const committed = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', schemaFileName(kind)), 'utf8'));
     expect(committed).toEqual(jsonSchemaFor(kind));
   });

@@ -13,13 +13,14 @@ import { missingRequired } from '../../library/validate-answers.js';
 import { locate } from '../../library/yaml-source.js';
 import { documentFormats, type DocumentFormat } from '../../render/index.js';
 import { messages } from '../../text/messages/index.js';
-import { checkWritable, writeFileSafely } from '../../write/write-file.js';
+import { checkWritable, writeFileSafely, type Protected, type WriteRules } from '../../write/write-file.js';
 import { readAnswersArgument } from '../answers-input.js';
 import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
-import { displayPath, loadFor } from '../load.js';
-import { checkFormatOptions, readReference, renderFor, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
+import { displayPath, libraryFiles, loadFor } from '../load.js';
+import type { HostDoc } from '../../render/docx/host.js';
+import { checkFormatOptions, readHost, readReference, renderFor, requireParsableConditions, requireReadableLibrary, warn, writeToStdout } from './document-output.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const plan = await planBuild(ctx, args[0]!, options);
@@ -44,6 +45,10 @@ export interface BuildPlan {
   /** With one template asked for: the applicable clauses it lacks, by the document that has them. */
   elsewhere: { template: PlannedDocument['template']; clauses: string[] }[];
   answersPath: string;
+  /** What no document may replace, --force or not: what it is made from. */
+  protect: Protected[];
+  /** --into: the city's document the one planned document goes into. */
+  into?: { host: HostDoc; numberPrefix?: string };
 }
 
 /**
@@ -54,6 +59,9 @@ export interface BuildPlan {
 export async function planBuild(ctx: CommandContext, answersPath: string, options: Record<string, unknown>): Promise<BuildPlan> {
   const format = formatOption(options.format, ctx.language);
   await checkFormatOptions(ctx, format, options, 'build');
+  const into = options.into !== undefined ? String(options.into) : undefined;
+  const numberPrefix = numberPrefixOption(options.numberPrefix, into, ctx.language);
+  if (into !== undefined) checkIntoOptions(format, options, ctx.language);
   const library = loadFor(ctx);
   if (options.lang === undefined) ctx.language = messageLanguageBefore(library, ctx.io.env);
   requireReadableLibrary(ctx, library);
@@ -88,8 +96,16 @@ export async function planBuild(ctx: CommandContext, answersPath: string, option
   }
   const outputs = outputsFor(ctx, library, { answersPath, requested: options.output as string | undefined, stem: options.stem as string | undefined, format, language }, documents.documents);
   const force = options.force === true;
-  checkAllWritable(outputs, force, language);
-  return { library, loaded, selection, language, format, outputs, elsewhere: documents.elsewhere, answersPath };
+  const protect: Protected[] = [{ path: ctx.resolvePath(answersPath), what: 'the answers file the document is built from' }, ...libraryFiles(library)];
+  if (options.referenceDoc !== undefined) protect.push({ path: ctx.resolvePath(String(options.referenceDoc)), what: 'the reference document whose styles it takes' });
+  checkAllWritable(outputs, { force, protect, language });
+  const plan = { library, loaded, selection, language, format, outputs, elsewhere: documents.elsewhere, answersPath, protect };
+  if (into === undefined) return plan;
+  if (outputs.length > 1) {
+    const ids = outputs.map((o) => o.document.template.id);
+    throw new UsageError(messages(language).into.severalDocuments(into, ids.length, ids.join(', ')), messages(language).into.chooseDocument(ids.slice(0, -1).join(', '), ids[ids.length - 1]!));
+  }
+  return { ...plan, into: { host: await readHost(ctx, into, outputs[0]!.path, language), ...(numberPrefix !== undefined ? { numberPrefix } : {}) } };
 }
 
 /** Render every planned document, then write them; say what was written and what to look at. */
@@ -104,12 +120,14 @@ export async function writeBuild(ctx: CommandContext, plan: BuildPlan, options: 
   const rendered = [];
   for (const output of plan.outputs) {
     const model = buildDocument(library, output.document.template, selection, loaded.answers, { language, date, rationale: options.rationale === true, includeDrafts });
-    const bytes = await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
+    const bytes = plan.into
+      ? await (await import('../../render/docx/into.js')).renderInto(model, plan.into.host, { date, ...(plan.into.numberPrefix !== undefined ? { numberPrefix: plan.into.numberPrefix } : {}) })
+      : await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
     rendered.push({ output, model, bytes });
   }
   for (const { output, bytes } of rendered) {
-    if (output.path === undefined) writeToStdout(ctx, bytes);
-    else await writeFileSafely(output.path, bytes, { force, display: output.shown, language });
+    if (output.path === undefined) await writeToStdout(ctx, bytes);
+    else await writeFileSafely(output.path, bytes, { force, protect: plan.protect, display: output.shown, language });
   }
 
   const blanks = [...new Set(rendered.flatMap((r) => r.model.blanks))];
@@ -143,6 +161,24 @@ function requireAnswers(ctx: CommandContext, library: Library, loaded: LoadedAns
     message: `${entry.question.id}: ${pick(entry.question.prompt, loaded.language)}`,
   }));
   throw new InputError(t.missing(answersShown, missing.length), t.addMissing(missing.length, ctx.command('interview', answersPath)), findings);
+}
+
+/** --into writes the clauses into the city's Word document: it has its own look, contents and numbering. */
+function checkIntoOptions(format: DocumentFormat, options: Record<string, unknown>, language: string): void {
+  const t = messages(language).into;
+  if (format !== 'docx') throw new UsageError(t.onlyWord(format), t.dropFormat);
+  if (options.referenceDoc !== undefined) throw new UsageError(t.notWithInto('--reference-doc', 'styles'), t.drop('--reference-doc'));
+  if (options.tocPageNumbers === true) throw new UsageError(t.notWithInto('--toc-page-numbers', 'contents'), t.drop('--toc-page-numbers'));
+}
+
+/** --number-prefix: plain text before every heading number (Word's list levels take it as it is, so no % and no controls). */
+function numberPrefixOption(value: unknown, into: string | undefined, language: string): string | undefined {
+  if (value === undefined) return undefined;
+  const t = messages(language).into;
+  if (into === undefined) throw new UsageError(t.prefixWithoutInto, t.prefixWithoutIntoFix);
+  const prefix = String(value);
+  if (prefix.length === 0 || prefix.length > 20 || /[%\u0000-\u001f\u007f]/.test(prefix)) throw new UsageError(t.badPrefix(JSON.stringify(prefix)), t.badPrefixFix);
+  return prefix;
 }
 
 function formatOption(value: unknown, language: string): DocumentFormat {
@@ -206,13 +242,13 @@ export function outputsFor(ctx: CommandContext, library: Library, r: OutputReque
 }
 
 /** Every output is checked before any is written: an officer's edited documents are never half replaced. */
-function checkAllWritable(outputs: readonly PlannedOutput[], force: boolean, language: string): void {
-  const existing = outputs.filter((o) => o.path !== undefined && existsSync(o.path) && !force && !isRealFolder(o.path));
+function checkAllWritable(outputs: readonly PlannedOutput[], rules: WriteRules & { language: string }): void {
+  const existing = outputs.filter((o) => o.path !== undefined && existsSync(o.path) && rules.force !== true && !isRealFolder(o.path));
   if (existing.length > 1) {
-    const t = messages(language).files;
+    const t = messages(rules.language).files;
     throw new InputError(t.existSeveral(existing.map((o) => o.shown).join(', ')), t.forceOrRenameSeveral);
   }
-  for (const o of outputs) if (o.path !== undefined) checkWritable(o.path, o.shown, force, language);
+  for (const o of outputs) if (o.path !== undefined) checkWritable(o.path, o.shown, rules);
 }
 
 function isRealFolder(path: string): boolean {

@@ -14,7 +14,7 @@ import { redlineOf } from '../../versioning/redline.js';
 import { documentDate } from '../document-date.js';
 import type { CommandContext } from '../context.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
-import { displayPath, languageFor, relativeToCwd } from '../load.js';
+import { displayPath, languageFor, libraryFiles, relativeToCwd } from '../load.js';
 
 /**
  * `clausula diff OLD NEW`: each side is a library folder or a git revision of the
@@ -32,7 +32,11 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     const toFile = options.output !== undefined;
     const chalk = new Chalk({ level: ctx.color && !toFile && format === 'stylish' ? 1 : 0 });
     const report = diffFormatters[format as DiffFormat](diff, { chalk });
-    if (toFile) await writeFileSafely(ctx.resolvePath(String(options.output)), report, { force: true, display: String(options.output) });
+    if (toFile) {
+      // Neither library compared (a revision's is a temporary copy) may be replaced by the report.
+      const protect = [oldSide, newSide].filter((s) => s.commit === undefined).flatMap((s) => libraryFiles(s.library));
+      await writeFileSafely(ctx.resolvePath(String(options.output)), report, { kind: 'report', protect, display: String(options.output) });
+    }
     else ctx.io.stdout.write(report);
     return diff.mismatches > 0 ? 1 : 0;
   } finally {
@@ -50,7 +54,7 @@ async function redline(ctx: CommandContext, args: string[], options: Record<stri
   const output = ctx.resolvePath(String(options.output));
   const shown = displayPath(ctx, output);
   const force = options.force === true;
-  checkWritable(output, shown, force);
+  checkWritable(output, shown, { force });
   const libraryPath = options.libraryPath === undefined ? undefined : normaliseLibraryPath(String(options.libraryPath));
   const temporary: string[] = [];
   try {
@@ -59,7 +63,8 @@ async function redline(ctx: CommandContext, args: string[], options: Record<stri
     const language = languageFor(newSide.library, options.lang);
     const model = redlineOf(oldSide, newSide, language);
     const { renderRedline } = await import('../../render/docx/redline.js');
-    await writeFileSafely(output, await renderRedline(model, { date: documentDate(ctx.io.env) }), { force, display: shown });
+    const protect = [oldSide, newSide].filter((s) => s.commit === undefined).flatMap((s) => libraryFiles(s.library));
+    await writeFileSafely(output, await renderRedline(model, { date: documentDate(ctx.io.env) }), { force, protect, display: shown });
     const n = model.sections.length;
     ctx.io.stdout.write(`Wrote ${shown}: ${n} changed ${n === 1 ? 'clause' : 'clauses'} as tracked changes (${model.old.release} → ${model.new.release}, ${language}, by ${model.author})\n`);
     return 0;

@@ -1,17 +1,20 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { InputError, UsageError } from '../../errors.js';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { InputError, OutputError, UsageError } from '../../errors.js';
 import { clauseConditions } from '../../text/passages.js';
 import { parseCondition } from '../../expr/parse.js';
 import type { Finding } from '../../finding.js';
 import type { Library } from '../../library/model.js';
 import { locateInString, shownFile } from '../../library/yaml-source.js';
 import type { ReferenceDoc } from '../../render/docx/reference.js';
+import type { HostDoc } from '../../render/docx/host.js';
 import { messages } from '../../text/messages/index.js';
 import { renderDocument, styledFormats, type DocumentFormat } from '../../render/index.js';
 import type { DocumentModel } from '../../assemble/document.js';
 import type { CommandContext } from '../context.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import { displayPath, relativeToCwd } from '../load.js';
+import { outputFailure } from '../output-failure.js';
 import { warningLine } from '../report-error.js';
 
 /** A document is only built from a library that read without errors: a clause left out silently could be a legal gap. */
@@ -52,6 +55,17 @@ export function requireParsableConditions(ctx: CommandContext, library: Library,
   throw new InputError(t.conditionsDoNotParse(findings.length), t.fixCondition(ctx.command('lint')), relativeToCwd(ctx, library, findings));
 }
 
+/**
+ * Where a document goes: `-o -` standard output; `-o FILE`; `-o FOLDER/` (a final slash) the
+ * default name inside that folder; no -o, the default path.
+ */
+export function documentTarget(ctx: CommandContext, requested: string | undefined, defaultPath: string): { path?: string; shown: string } {
+  if (requested === '-') return { shown: 'standard output' };
+  let path = requested === undefined ? defaultPath : ctx.resolvePath(requested);
+  if (/[\\/]$/.test(path)) path = join(path, basename(defaultPath));
+  return { path, shown: displayPath(ctx, path) };
+}
+
 export function warn(ctx: CommandContext, message: string): void {
   ctx.io.stderr.write(warningLine(message, ctx.language));
 }
@@ -89,32 +103,53 @@ export async function renderFor(ctx: CommandContext, format: DocumentFormat, mod
   return renderDocument(format, model, { ...base, tocPages: await office.layOutTocPages(model, base) });
 }
 
-/** `-o -`: the document on standard output; a Word document or a PDF is binary, so never onto a terminal. */
-export function writeToStdout(ctx: CommandContext, rendered: string | Uint8Array): void {
-  if (typeof rendered === 'string') {
-    // On a terminal it is read, not kept: nothing in it may act on the terminal. Elsewhere, the exact bytes.
-    ctx.io.stdout.write(ctx.io.stdout.isTTY ? terminalSafe(rendered, 'text') : rendered);
-    return;
-  }
+/**
+ * `-o -`: the document on standard output; a Word document or a PDF is binary, so never onto
+ * a terminal. Waits until it is written, so that a full disk is an error before any line says
+ * the document was written.
+ */
+export async function writeToStdout(ctx: CommandContext, rendered: string | Uint8Array): Promise<void> {
   const t = messages(ctx.language).build;
-  if (ctx.io.stdout.isTTY) throw new UsageError(t.binaryToTerminal, t.giveFileOrRedirect);
-  (ctx.io.stdout.write as (chunk: string | Uint8Array) => unknown)(rendered);
+  if (typeof rendered !== 'string' && ctx.io.stdout.isTTY) throw new UsageError(t.binaryToTerminal, t.giveFileOrRedirect);
+  // On a terminal it is read, not kept: nothing in it may act on the terminal. Elsewhere, the exact bytes.
+  const chunk = typeof rendered === 'string' && ctx.io.stdout.isTTY ? terminalSafe(rendered, 'text') : rendered;
+  const write = ctx.io.stdout.write as (chunk: string | Uint8Array, callback: (error?: Error | null) => void) => unknown;
+  await new Promise<void>((resolve, reject) => {
+    write.call(ctx.io.stdout, chunk, (error) => {
+      if (!error) return resolve();
+      const { message, fix } = outputFailure(error);
+      reject(new OutputError(message, fix));
+    });
+  });
 }
 
 /** Read --reference-doc; the render module checks that it is a Word document with styles. */
 export async function readReference(ctx: CommandContext, path: string): Promise<ReferenceDoc> {
+  const { bytes, shown } = readWordFile(ctx, path, 'reference document', 'whose styles the document should use');
+  const { readReferenceDoc } = await import('../../render/docx/reference.js');
+  return readReferenceDoc(bytes, shown);
+}
+
+/** Read --into: the city's own document, never the file the build writes. The render module finds its {{ clausula }} paragraph. */
+export async function readHost(ctx: CommandContext, path: string, output: string | undefined, language: string): Promise<HostDoc> {
+  const { bytes, shown, absolute } = readWordFile(ctx, path, 'document to build into', 'of the PCAP or PPT with a {{ clausula }} paragraph');
+  if (output !== undefined && existsSync(output) && realpathSync(output) === realpathSync(absolute)) {
+    throw new UsageError(messages(language).into.hostIsOutput(shown), messages(language).into.newFile);
+  }
+  const { readHostDoc } = await import('../../render/docx/host.js');
+  return readHostDoc(bytes, shown, language);
+}
+
+function readWordFile(ctx: CommandContext, path: string, what: string, purpose: string): { bytes: Buffer; shown: string; absolute: string } {
   const absolute = ctx.resolvePath(path);
   const shown = displayPath(ctx, absolute);
-  if (!existsSync(absolute)) throw new InputError(`${shown}: no such reference document`, 'give the path of a .docx whose styles the document should use');
-  if (statSync(absolute).isDirectory()) throw new InputError(`${shown} is a folder, not a reference document`, 'give the path of a .docx file');
+  if (!existsSync(absolute)) throw new InputError(`${shown}: no such ${what}`, `give the path of a .docx ${purpose}`);
+  if (statSync(absolute).isDirectory()) throw new InputError(`${shown} is a folder, not a ${what}`, 'give the path of a .docx file');
   // A device (/dev/zero) or a pipe would be read forever.
   if (!statSync(absolute).isFile()) throw new InputError(`${shown} is not a regular file (a device, a pipe or a socket)`, 'give the path of a .docx file');
-  let bytes: Buffer;
   try {
-    bytes = readFileSync(absolute);
+    return { bytes: readFileSync(absolute), shown, absolute };
   } catch (error) {
     throw new InputError(`cannot read ${shown}: ${(error as Error).message}`);
   }
-  const { readReferenceDoc } = await import('../../render/docx/reference.js');
-  return readReferenceDoc(bytes, shown);
 }

@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { buildGuide } from '../../assemble/guide.js';
 import { UsageError } from '../../errors.js';
 import { documentFormats, type DocumentFormat } from '../../render/index.js';
-import { checkWritable, writeFileSafely } from '../../write/write-file.js';
+import { checkWritable, writeFileSafely, type Protected } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
 import { documentDate } from '../document-date.js';
-import { displayPath, languageFor, loadFor } from '../load.js';
-import { checkFormatOptions, readReference, renderFor, requireReadableLibrary, writeToStdout } from './document-output.js';
+import { languageFor, libraryFiles, loadFor } from '../load.js';
+import { checkFormatOptions, documentTarget, readReference, renderFor, requireReadableLibrary, writeToStdout } from './document-output.js';
 
 export async function run(ctx: CommandContext, _args: string[], options: Record<string, unknown>): Promise<number> {
   const format = String(options.format ?? 'docx') as DocumentFormat;
@@ -17,18 +17,18 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
   const language = languageFor(library, options.lang);
   const manifest = library.manifest!.value;
 
-  const requested = options.output as string | undefined;
-  const path = requested === '-' ? undefined : ctx.resolvePath(requested ?? join(ctx.io.cwd, `${manifest.id}-guide.${language}.${format}`));
-  const shown = path === undefined ? 'standard output' : displayPath(ctx, path);
+  const { path, shown } = documentTarget(ctx, options.output as string | undefined, join(ctx.io.cwd, `${manifest.id}-guide.${language}.${format}`));
   const force = options.force === true;
-  if (path !== undefined) checkWritable(path, shown, force);
+  const protect: Protected[] = libraryFiles(library);
+  if (options.referenceDoc !== undefined) protect.push({ path: ctx.resolvePath(String(options.referenceDoc)), what: 'the reference document whose styles it takes' });
+  if (path !== undefined) checkWritable(path, shown, { force, protect });
   const reference = options.referenceDoc !== undefined ? await readReference(ctx, String(options.referenceDoc)) : undefined;
 
   const date = documentDate(ctx.io.env);
   const model = buildGuide(library, { language, date });
   const rendered = await renderFor(ctx, format, model, { date, tocPageNumbers: options.tocPageNumbers === true, ...(reference ? { reference } : {}) });
-  if (path === undefined) writeToStdout(ctx, rendered);
-  else await writeFileSafely(path, rendered, { force, display: shown });
+  if (path === undefined) await writeToStdout(ctx, rendered);
+  else await writeFileSafely(path, rendered, { force, protect, display: shown });
 
   const clauses = model.parts.reduce((n, p) => n + p.clauses.length, 0);
   const summary = `${path === undefined ? 'Wrote the guideline:' : `Wrote ${shown}:`} ${clauses} ${clauses === 1 ? 'clause' : 'clauses'} in ${model.parts.length} ${model.parts.length === 1 ? 'category' : 'categories'} (${language}, ${model.library.release})\n`;

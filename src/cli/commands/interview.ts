@@ -42,7 +42,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     throw new UsageError(t.isAFolder(args[0]!), t.giveAnswersFile);
   }
   // Before the first question: an officer must not answer thirty of them to learn the folder does not exist.
-  if (target !== undefined) checkWritable(target, displayPath(ctx, target), existed, ctx.language);
+  if (target !== undefined) checkWritable(target, displayPath(ctx, target), { force: existed, language: ctx.language });
   const resumed = existed ? readForResume(library, target, displayPath(ctx, target), ctx.language) : undefined;
   const language = answersLanguage(library, {
     option: options.lang,

@@ -5,7 +5,7 @@ import { formatters, type LintFormat } from '../../lint/format/index.js';
 import { lintLibrary } from '../../lint/run-lint.js';
 import { writeFileSafely } from '../../write/write-file.js';
 import { toolVersion, type CommandContext } from '../context.js';
-import { loadFor, relativeToCwd } from '../load.js';
+import { libraryFiles, loadFor, relativeToCwd } from '../load.js';
 
 export async function run(ctx: CommandContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const format = (options.format ?? 'stylish') as LintFormat;
@@ -18,7 +18,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   const toFile = options.output !== undefined;
   const chalk = new Chalk({ level: ctx.color && !toFile && format === 'stylish' ? 1 : 0 });
   const report = formatters[format](shown, { chalk, toolVersion: toolVersion(), root: ctx.io.cwd, ...(maxWarnings !== undefined ? { maxWarnings } : {}) });
-  if (toFile) await writeFileSafely(ctx.resolvePath(String(options.output)), report, { force: true, display: String(options.output) });
+  if (toFile) await writeFileSafely(ctx.resolvePath(String(options.output)), report, { kind: 'report', protect: libraryFiles(library), display: String(options.output) });
   else ctx.io.stdout.write(report);
 
   const counts = countBySeverity(findings);

@@ -11,7 +11,7 @@ import { LIBRARY_FILE, LOCK_FILE, QUESTIONS_FILE, SCENARIOS_DIR } from '../../li
 import { compareWithLock, formatLockFile, lockOf } from '../../versioning/lock.js';
 import { locate } from '../../library/yaml-source.js';
 import type { Library } from '../../library/model.js';
-import { writeFileSafely } from '../../write/write-file.js';
+import { checkWritable, writeFileSafely, type WriteRules } from '../../write/write-file.js';
 import { toolVersion, type CommandContext } from '../context.js';
 import { displayPath, loadFor, relativeToCwd } from '../load.js';
 import { terminalJson } from '../../text/terminal-safe.js';
@@ -50,11 +50,13 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   }
 
   const text = formatLockFile(lock);
+  // Checked even when nothing changes: a lock file that leads out of the library is an error to see.
+  checkWritable(lockPath, shownPath, LOCK_RULES(library));
   const previous = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : undefined;
   const delta = library.lock ? compareWithLock(lock, library.lock.value) : undefined;
   const clauseCount = Object.keys(lock.clauses).length;
   const written = previous !== text;
-  if (written) await writeFileSafely(lockPath, text, { force: true, display: shownPath });
+  if (written) await writeFileSafely(lockPath, text, { ...LOCK_RULES(library), display: shownPath });
 
   if (options.json) {
     ctx.io.stdout.write(
@@ -87,6 +89,9 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
   }
   return 0;
 }
+
+/** clausula keeps the lock itself, inside the library: never through a link out of it, never elsewhere (lock has no -o). */
+const LOCK_RULES = (library: Library): WriteRules => ({ kind: 'owned', within: library.dir, option: null });
 
 /** Locking a library part of which cannot be read would record it without those clauses. */
 function refuseUnreadable(ctx: CommandContext, library: Library): void {

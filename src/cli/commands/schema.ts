@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { InputError } from '../../errors.js';
 import { fileKinds, jsonSchemaFor, schemaFileName } from '../../schema/index.js';
 import { makeDirectory } from '../../write/make-directory.js';
-import { writeFileSafely } from '../../write/write-file.js';
+import { checkWritable, writeFileSafely } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
 import { displayPath } from '../load.js';
 
@@ -21,10 +21,12 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
       throw new InputError(`cannot create the folder ${displayPath(ctx, dir)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'choose a folder you can write to, with --out');
     }
   }
-  for (const kind of fileKinds) {
-    const path = join(dir, schemaFileName(kind));
-    // Schemas are generated files: replacing them is the point.
-    await writeFileSafely(path, JSON.stringify(jsonSchemaFor(kind), null, 2) + '\n', { force: true, display: displayPath(ctx, path) });
+  // Every file is checked before the first is written: all of them or none.
+  const rules = { force: options.force === true, within: dir, option: '--out' };
+  const files = fileKinds.map((kind) => ({ kind, path: join(dir, schemaFileName(kind)) }));
+  for (const { path } of files) checkWritable(path, displayPath(ctx, path), rules);
+  for (const { kind, path } of files) {
+    await writeFileSafely(path, JSON.stringify(jsonSchemaFor(kind), null, 2) + '\n', { ...rules, display: displayPath(ctx, path) });
     ctx.io.stdout.write(`wrote ${displayPath(ctx, path)}\n`);
   }
   return 0;

@@ -61,7 +61,7 @@ export async function startServe(ctx: CommandContext, args: string[], options: R
     const t = messages(ctx.language).interview;
     throw new UsageError(t.isAFolder(args[0]!), t.giveAnswersFile);
   }
-  checkWritable(path, shown, existed, ctx.language);
+  checkWritable(path, shown, { force: existed, language: ctx.language });
   // The answers' language, as the terminal interview chooses it: --lang, else the file's, else the locale's, else the library's.
   const fileLanguage = existed ? readForResume(library, path, shown, ctx.language).language : undefined;
   const startLanguage = answersLanguage(library, { option: options.lang, file: existed ? { language: fileLanguage, display: shown } : undefined, env: io.env, useLocale: true });

@@ -5,7 +5,7 @@ import { runScenarios, type ScenarioResult } from '../../assemble/scenarios.js';
 import { xml } from '../../lint/format/junit.js';
 import { writeFileSafely } from '../../write/write-file.js';
 import type { CommandContext } from '../context.js';
-import { displayPath, loadFor, relativeToCwd } from '../load.js';
+import { displayPath, libraryFiles, loadFor, relativeToCwd } from '../load.js';
 import { warnUnreadable } from './warn-unreadable.js';
 import { join } from 'node:path';
 import { terminalJson, terminalSafeStrings } from '../../text/terminal-safe.js';
@@ -23,7 +23,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     throw new UsageError(`the library has no scenarios (clauses/scenarios/*.yaml)`, 'add scenario files: answers and the clauses expected in and out; see docs/library-format.md');
   }
   const report = format === 'json' ? formatJson(results) : format === 'junit' ? formatJunit(results) : formatStylish(results, ctx.color && options.output === undefined);
-  if (options.output !== undefined) await writeFileSafely(ctx.resolvePath(String(options.output)), report, { force: true, display: String(options.output) });
+  if (options.output !== undefined) await writeFileSafely(ctx.resolvePath(String(options.output)), report, { kind: 'report', protect: libraryFiles(library), display: String(options.output) });
   else ctx.io.stdout.write(report);
   return results.every((r) => r.passed) ? 0 : 1;
 }

@@ -11,8 +11,8 @@ import { appProperties, multilevelHeadings, withLanguage } from './package-prope
 import { headersAndFooters, PAGE } from './page.js';
 import { headingNumbers } from './page-numbers.js';
 import type { ReferenceDoc } from './reference.js';
-import { repack } from './reproducible.js';
-import type { ZipEntry } from './zip.js';
+import { reproducibleParts } from './reproducible.js';
+import { writeZip, type ZipEntry } from './zip.js';
 import { finishStyles, styleOptions } from './styles.js';
 import { fixTocEntries, type TocPages } from './toc-entries.js';
 import { tocBlocks } from './toc.js';
@@ -31,13 +31,32 @@ export interface DocxOptions {
    * Without it the entries have no page numbers, for Word or LibreOffice to fill in.
    */
   tocPages?: 'estimate' | readonly string[];
+  /**
+   * `'document'` (the default): a document of its own, with cover, contents and a page for
+   * each appendix. `'into'`: only the parts and appendices, one after the other, to go into a
+   * host document (into.ts).
+   */
+  layout?: 'document' | 'into';
+  /** Written before every heading number (`--number-prefix`): "A." numbers the parts A.1., A.2. and the clauses A.1.1. */
+  numberPrefix?: string;
 }
 
 /** The document model as a Word document. Lays out what the model says; decides nothing. */
 export async function renderDocx(model: DocumentModel, options: DocxOptions): Promise<Uint8Array> {
+  const { entries, stamp } = await renderDocxParts(model, options);
+  return writeZip(entries, stamp);
+}
+
+/** The parts of the Word document, ready to be zipped (or taken into a host document). */
+export async function renderDocxParts(model: DocumentModel, options: DocxOptions): Promise<{ entries: ZipEntry[]; stamp: Date }> {
   const footnotes = new Footnotes();
   const ctx = { footnotes, newInstance: listInstances() };
-  const body = [...coverBlocks(model), ...tocBlocks(model), ...model.parts.flatMap((part, i) => partParagraphs(model, part, i === 0, ctx)), ...annexBlocks(model)];
+  const own = options.layout !== 'into';
+  const body = [
+    ...(own ? [...coverBlocks(model), ...tocBlocks(model)] : []),
+    ...model.parts.flatMap((part, i) => partParagraphs(model, part, own && i === 0, ctx)),
+    ...annexBlocks(model, { pageBreaks: own }),
+  ];
   const locale = model.words.locale;
   const document = new Document({
     title: model.title,
@@ -48,7 +67,7 @@ export async function renderDocx(model: DocumentModel, options: DocxOptions): Pr
     keywords: model.library.release,
     revision: 1,
     styles: styleOptions(locale),
-    numbering: numberingOptions(),
+    numbering: numberingOptions(options.numberPrefix),
     // Justified lines that end in a line break are not stretched across the page (Word's and LibreOffice's setting).
     compatibility: { doNotExpandShiftReturn: true },
     footnotes: footnotes.notes,
@@ -58,7 +77,7 @@ export async function renderDocx(model: DocumentModel, options: DocxOptions): Pr
     sections: [{ properties: PAGE, ...headersAndFooters(model), children: body }],
   });
   const tocPages: TocPages = options.tocPages === undefined ? 'none' : options.tocPages === 'estimate' ? 'written' : options.tocPages;
-  return repack(await packageParts(document), {
+  return reproducibleParts(await packageParts(document), {
     date: options.date,
     ...(options.reference?.theme ? { replace: { 'word/theme/theme1.xml': options.reference.theme } } : {}),
     edit: (name, text) => {

@@ -16,9 +16,9 @@ const ZIP_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 0);
  * Make the package docx wrote byte-for-byte reproducible: docx stamps the current time on
  * the core properties and the zip entries, names relationships with random ids and
  * numbers bookmarks from a counter that runs across documents. Same model and date in,
- * same bytes out.
+ * same parts out, to be zipped with every entry dated `stamp`.
  */
-export async function repack(packed: Uint8Array | readonly ZipEntry[], options: RepackOptions): Promise<Uint8Array> {
+export function reproducibleParts(packed: Uint8Array | readonly ZipEntry[], options: RepackOptions): { entries: ZipEntry[]; stamp: Date } {
   const entries = packed instanceof Uint8Array ? readZip(packed) : packed;
   const names = entries.map((e) => e.name);
   const parts = new Map<string, string>(entries.map((e) => [e.name, e.data.toString('utf8')]));
@@ -50,7 +50,13 @@ export async function repack(packed: Uint8Array | readonly ZipEntry[], options: 
     if (name === 'word/document.xml') text = renumberBookmarks(text);
     return { name, data: Buffer.from(text, 'utf8') };
   });
-  return writeZip(out, stamp);
+  return { entries: out, stamp };
+}
+
+/** The same, zipped: the reproducible bytes of a package docx wrote (the redline's). */
+export function repack(packed: Uint8Array | readonly ZipEntry[], options: RepackOptions): Uint8Array {
+  const { entries, stamp } = reproducibleParts(packed, options);
+  return writeZip(entries, stamp);
 }
 
 /** Number bookmarks 1, 2, 3… in the order they appear, and the TOC's `_Toc` names with them. */

@@ -1,6 +1,6 @@
-import { DOMParser, XMLSerializer, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
+import { DOMParser, XMLSerializer, type Document as XmlDocument, type Element, type Node as XmlNode } from '@xmldom/xmldom';
 
-export type { XmlDocument, Element };
+export type { XmlDocument, Element, XmlNode };
 
 /** WordprocessingML's main namespace, and the others the parts clausula reads or writes use. */
 export const NS = {

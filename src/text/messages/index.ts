@@ -5,6 +5,7 @@ import { inLanguage, messageLanguage, type InLanguage } from './define.js';
 import { explain } from './explain.js';
 import { files } from './files.js';
 import { interview } from './interview.js';
+import { into } from './into.js';
 import { redline } from './redline.js';
 import { serve } from './serve.js';
 import { verify } from './verify.js';
@@ -18,7 +19,7 @@ export { count, messageLanguage, messageLanguages, speaks, type MessageLanguage 
  * (src/text/messages/<area>.ts); a command takes them with
  * `messages(language).<area>.<name>`.
  */
-const catalogue = { common, files, answers, interview, build, explain, verify, redline, serve };
+const catalogue = { common, files, answers, interview, build, into, explain, verify, redline, serve };
 
 export type Messages = { readonly [A in keyof typeof catalogue]: InLanguage<(typeof catalogue)[A]> };
 export type InterviewMessages = Messages['interview'];
