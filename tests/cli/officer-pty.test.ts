@@ -84,7 +84,7 @@ describe.skipIf(!hasTmux)(`the officer's path in a real terminal${hasTmux ? '' :
     t.press('BSpace', 'BSpace', 'BSpace', 'BSpace');
     t.type('24');
     t.press('Enter');
-    await answer(t, [{ id: 'dataContact', type: 'Servicio de Sistemas de Información' }, { id: 'generatesData' }, { id: 'dataKinds', tick: [1] }, { id: 'dataDeliveryFrequency', pick: 3 }, { id: 'publicRecords' }], 'es');
+    await answer(t, [{ id: 'dataContact', type: 'Servicio de Sistemas de Información' }, { id: 'generatesData' }, { id: 'dataKinds', tick: [1] }, { id: 'dataDeliveryFrequency', pick: 3 }, { id: 'publicServiceOperator' }, { id: 'thirdPartyDataSources' }, { id: 'dataManagementPlan' }, { id: 'publicRecords' }], 'es');
 
     // No suggestion, so Enter records nothing and asks for an answer.
     await t.waitForPrompt(prompt('processesPersonalData', 'es'));
@@ -100,6 +100,7 @@ describe.skipIf(!hasTmux)(`the officer's path in a real terminal${hasTmux ? '' :
     await answer(
       t,
       [
+        { id: 'contractorControllerRole' },
         { id: 'processingPurpose', type: 'gestionar el aparcamiento regulado' },
         { id: 'processingOperations', tick: [1] },
         { id: 'personalDataTypes', tick: [1] },
@@ -130,8 +131,12 @@ describe.skipIf(!hasTmux)(`the officer's path in a real terminal${hasTmux ? '' :
       generatesData: true,
       dataKinds: ['operational'],
       dataDeliveryFrequency: 'monthly',
+      publicServiceOperator: false,
+      thirdPartyDataSources: false,
+      dataManagementPlan: true,
       publicRecords: false,
       processesPersonalData: true,
+      contractorControllerRole: 'none',
       processingPurpose: 'gestionar el aparcamiento regulado',
       processingOperations: ['collection'],
       personalDataTypes: ['identification'],
