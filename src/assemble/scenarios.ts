@@ -1,7 +1,8 @@
 import type { Finding } from '../finding.js';
 import { countBySeverity } from '../finding.js';
-import type { Library, Located } from '../library/model.js';
-import { checkAnswers } from '../library/validate-answers.js';
+import { pick, type Library, type Located } from '../library/model.js';
+import { checkAnswers, missingRequired, type CheckedAnswers } from '../library/validate-answers.js';
+import { locate } from '../library/yaml-source.js';
 import type { Scenario } from '../schema/scenario.js';
 import { selectClauses, type Decision } from './select.js';
 
@@ -33,7 +34,7 @@ export function runScenarios(library: Library): ScenarioResult[] {
 
 function runScenario(library: Library, clauses: Library['clauses'][number]['value'][], scenario: Located<Scenario>, language: string): ScenarioResult {
   const { value } = scenario;
-  const checked = checkAnswers(library, value.answers, scenario.source, ['answers'], language);
+  const checked = checkScenarioAnswers(library, scenario, language);
   const selection = selectClauses(clauses, checked.answers, { includeDrafts: value.includeDrafts === true });
   const included = new Set(selection.included);
   const why = (id: string): string => describeDecision(selection.byId.get(id));
@@ -53,6 +54,25 @@ function runScenario(library: Library, clauses: Library['clauses'][number]['valu
     unexpected,
     selected: selection.included,
   };
+}
+
+/**
+ * A scenario's answers checked as `build` checks an answers file: each answer valid, and
+ * every required question its answers ask answered. A scenario that `build` would refuse
+ * tests a tender no officer could produce, so a missing answer is an error too.
+ */
+export function checkScenarioAnswers(library: Library, scenario: Located<Scenario>, language: string): CheckedAnswers {
+  const checked = checkAnswers(library, scenario.value.answers, scenario.source, ['answers'], language);
+  const at = locate(scenario.source, ['answers'], 'key');
+  const missing: Finding[] = missingRequired(library, checked.answers).map((entry) => ({
+    ruleId: 'missing-answer',
+    severity: 'error',
+    file: scenario.source.file,
+    ...at,
+    message: `no answer to ${entry.question.id}, which these answers ask and build requires`,
+    fix: `add ${entry.question.id} under answers (the question: "${pick(entry.question.prompt, language)}")`,
+  }));
+  return { ...checked, findings: [...checked.findings, ...missing] };
 }
 
 /** A decision in a few words: "condition false", "required by x", "not a clause of this library". */
