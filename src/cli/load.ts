@@ -15,8 +15,8 @@ export function loadFor(ctx: CommandContext, dir?: string): Library {
 /** A library's own files (clauses/, templates/), which no document or report may replace. */
 export function libraryFiles(library: Library): Protected[] {
   return [
-    { path: join(library.dir, 'clauses'), what: 'a file of the clause library' },
-    { path: join(library.dir, 'templates'), what: 'a file of the clause library' },
+    { path: join(library.dir, 'clauses'), role: 'library' },
+    { path: join(library.dir, 'templates'), role: 'library' },
   ];
 }
 

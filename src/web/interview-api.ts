@@ -60,7 +60,7 @@ export function interviewApi(o: ApiOptions): InterviewApi {
     queue = next.catch(() => undefined);
     return next;
   };
-  const save = (s: FileState) => writeFileSafely(i.path, fileText(i, s, o.today()), { force: true, display: i.shown, language: s.language });
+  const save = (s: FileState) => writeFileSafely(i.path, fileText(i, s, o.today()), { force: true, display: i.shown, language: s.language, naming: 'argument' });
 
   return {
     language: () => {

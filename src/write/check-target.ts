@@ -16,9 +16,17 @@ export type WriteKind = 'document' | 'report' | 'owned';
 /** A file or folder no write may replace (or, for a folder, replace anything inside): the command's own inputs. */
 export interface Protected {
   path: string;
-  /** What it is, for the message: "the answers file the document is built from". */
-  what: string;
+  /** What it is, for the message: the answers a document is built from, a library file, a reference document. */
+  role: ProtectedRole;
 }
+
+export type ProtectedRole = 'answers' | 'library' | 'reference';
+
+/**
+ * How the user names the file, for "how to fix": with an option (`-o`, `--out`), as the
+ * command's argument (the interview's answers file), or not at all (lock, init's files).
+ */
+export type Naming = { option: string } | 'argument' | 'fixed';
 
 export interface WriteRules {
   kind?: WriteKind;
@@ -28,14 +36,21 @@ export interface WriteRules {
   within?: string;
   /** What this write must never replace, whatever force says. */
   protect?: readonly Protected[];
-  /** The option that names the file, for "how to fix" ('-o', '--out'); null when the place is not the user's choice (lock). */
-  option?: string | null;
+  /** How the user names the file; `-o` by default. */
+  naming?: Naming;
   /** The language of the messages (the officer's, for a document or an answers file); English by default. */
   language?: string;
 }
 
 /** The longest file name (one path component, in bytes) that Linux, macOS and Windows file systems take. */
 const NAME_MAX = 255;
+
+/** " with -o" in the messages' language; "" when the file is the command's argument; undefined when the user does not choose it. */
+export function viaOf(naming: Naming | undefined, language: string | undefined): string | undefined {
+  const chosen = naming ?? { option: '-o' };
+  if (chosen === 'fixed') return undefined;
+  return chosen === 'argument' ? '' : messages(language).files.via(chosen.option);
+}
 
 /**
  * Refuse, before any work is done, a target that cannot or must not be written; return the
@@ -47,35 +62,30 @@ const NAME_MAX = 255;
  * - a dangling link is never followed (it would create a file wherever it points);
  * - with `within`, neither the folder nor a link leads outside it;
  * - a protected input is never replaced; the kind decides the rest (see WriteKind).
+ * Every message is in `rules.language`: an officer's document or answers file refused in
+ * their language, a maintainer's report or lock in English.
  */
 export function checkWritable(path: string, name: string, rules: WriteRules = {}): string {
   const kind = rules.kind ?? 'document';
-  const option = rules.option === undefined ? '-o' : rules.option;
-  // What officers meet (a document or an answers file, named with -o) is in their language.
-  const t = kind === 'document' && option === '-o' ? messages(rules.language).files : undefined;
-  const other = option ? `choose another name with ${option}` : undefined;
-  const refuse = (what: string, fix?: string): never => {
-    throw new InputError(`cannot write ${name}: ${what}`, fix);
+  const t = messages(rules.language).files;
+  const via = viaOf(rules.naming, rules.language);
+  const rename = via === undefined ? undefined : t.chooseName(via);
+  const refuse = (why: string, fix?: string): never => {
+    throw new InputError(t.cannotWrite(name, why), fix);
   };
   if (path.endsWith('/') || path.endsWith(sep)) {
-    refuse('the name ends with a slash, so it names a folder', option ? `give a file name, such as ${option} ${name.replace(/[\\/]+$/, '')}/${exampleName(kind)}` : undefined);
+    refuse(t.endsWithSlash, via === undefined ? undefined : t.giveFileName(via, `${name.replace(/[\\/]+$/, '')}/${exampleName(kind)}`));
   }
   const target = resolve(path);
   const parent = dirname(target);
   const parentStat = statOrUndefined(parent);
-  if (!parentStat) {
-    if (t) throw new InputError(t.folderMissing(name, dirname(name)), t.createFolder);
-    throw new InputError(`cannot write ${name}: the folder ${dirname(name)} does not exist`, option ? `create the folder first, or choose another path with ${option}` : 'create the folder first');
-  }
-  if (!parentStat.isDirectory()) {
-    if (t) throw new InputError(t.parentNotAFolder(name, dirname(name)), t.pathInFolder);
-    refuse(`${dirname(name)} is not a folder`, option ? `choose a path inside a folder, with ${option}` : undefined);
-  }
+  if (!parentStat) refuse(t.folderMissing(dirname(name)), via === undefined ? t.createFolderOnly : t.createFolder(via));
+  if (!parentStat!.isDirectory()) refuse(t.parentNotAFolder(dirname(name)), via === undefined ? undefined : t.pathInFolder(via));
   const length = Buffer.byteLength(basename(target));
-  if (length > NAME_MAX) refuse(`the file name is ${length} bytes long; file systems take at most ${NAME_MAX}`, option ? `choose a shorter name with ${option}` : undefined);
+  if (length > NAME_MAX) refuse(t.nameTooLong(length, NAME_MAX), via === undefined ? undefined : t.shorterName(via));
   if (rules.within !== undefined) {
     const outside = outsideOf(rules.within, parent);
-    if (outside) refuse(`the folder ${dirname(name)} leads out of ${rules.within} (to ${outside}) through a symbolic link`, 'replace the link by a real folder');
+    if (outside) refuse(t.folderLeadsOut(dirname(name), rules.within, outside), t.replaceLinkByFolder);
   }
 
   const link = lstatOrUndefined(target);
@@ -83,30 +93,25 @@ export function checkWritable(path: string, name: string, rules: WriteRules = {}
   let real = target;
   if (link.isSymbolicLink()) {
     const points = readlinkSync(target);
-    const followed = statOrUndefined(target);
+    const unlink = via === undefined ? t.removeLink : t.removeLinkOrRename(via);
     // Following it would create a file wherever the link points; replacing it would silently drop the link.
-    if (!followed && t) throw new InputError(t.danglingLink(name, points), t.removeLink);
-    if (!followed) refuse(`it is a symbolic link to ${points}, which does not exist`, other ? `remove the link, or ${other}` : 'remove the link');
-    if (kind === 'report') refuse(`it is a symbolic link (to ${points}); a report is never written through a link`, other ? `remove the link, or ${other}` : 'remove the link');
+    if (!statOrUndefined(target)) refuse(t.danglingLink(points), unlink);
+    if (kind === 'report') refuse(t.reportThroughLink(points), unlink);
     real = realpathSync.native(target);
     if (rules.within !== undefined) {
       const outside = outsideOf(rules.within, real);
-      if (outside) refuse(`it is a symbolic link to ${outside}, outside ${rules.within}; clausula never writes through a link out of it`, 'replace the link by the file itself');
+      if (outside) refuse(t.linkLeadsOut(outside, rules.within), t.replaceLinkByFile);
     }
   }
   const stat = statSync(real);
-  if (stat.isDirectory() && t) throw new InputError(t.isAFolder(name), t.giveFileName);
-  if (stat.isDirectory()) refuse('it is a folder', option ? `give a file name, such as ${option} ${exampleName(kind)}` : 'remove or rename the folder');
-  if (!stat.isFile()) refuse('it is not a regular file (a device, a pipe or a socket); clausula only ever replaces regular files', other);
+  if (stat.isDirectory()) refuse(t.isAFolder, via === undefined ? t.removeOrRenameFolder : t.giveFileName(via, exampleName(kind)));
+  if (!stat.isFile()) refuse(t.notRegular, rename);
   for (const p of rules.protect ?? []) {
-    if (isAtOrInside(p.path, real, stat)) refuse(`it is ${p.what}, which this command reads and never replaces`, other);
+    if (isAtOrInside(p.path, real, stat)) refuse(t.isProtected(t.protectedRole[p.role]), rename);
   }
-  if (kind === 'report' && (isYaml(real) || looksLikeAnswers(real))) {
-    refuse('it is a YAML file (a library file or an answers file), which a report never replaces', other);
-  }
+  if (kind === 'report' && (isYaml(real) || looksLikeAnswers(real))) refuse(t.reportNotYaml, rename);
   if (kind === 'document' && rules.force !== true) {
-    if (t) throw new InputError(t.exists(name), t.forceOrRename);
-    throw new InputError(`${name} already exists; clausula does not overwrite it without --force`, other ? `add --force to replace it, or ${other}` : 'add --force to replace it');
+    throw new InputError(t.exists(name), via === undefined ? undefined : t.forceOrRename(via));
   }
   return real;
 }

@@ -3,9 +3,9 @@ import { dirname } from 'node:path';
 import { InputError, InterruptedError } from '../errors.js';
 import { messages } from '../text/messages/index.js';
 import { writeAtomically } from './atomic.js';
-import { checkWritable, type WriteRules } from './check-target.js';
+import { checkWritable, viaOf, type Naming, type WriteRules } from './check-target.js';
 
-export { checkWritable, type Protected, type WriteKind, type WriteRules } from './check-target.js';
+export { checkWritable, type Naming, type Protected, type WriteKind, type WriteRules } from './check-target.js';
 
 export interface WriteOptions extends WriteRules {
   /** How to name the file in messages (defaults to the path as given). */
@@ -29,7 +29,7 @@ export async function writeFileSafely(path: string, data: string | Uint8Array, o
     writeAtomically(target, [bytes], { fsync: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(t.cannotWrite(name, reason(code, error as Error, dirname(target), options.language)), fixFor(code, options.option, options.language));
+    throw new InputError(t.cannotWrite(name, reason(code, error as Error, dirname(target), options.language)), fixFor(code, options.naming, options.language));
   }
 }
 
@@ -55,24 +55,20 @@ export async function stopWriting(): Promise<void> {
   stopped = true;
 }
 
-/**
- * The fix for a write the system refused, naming the option that chooses another place (none
- * for lock). The usual case, -o, in the officer's language.
- */
-function fixFor(code: string | undefined, option: string | null | undefined, language: string | undefined): string {
+/** The fix for a write the system refused, naming the way this command chooses another place (none for lock). */
+function fixFor(code: string | undefined, naming: Naming | undefined, language: string | undefined): string {
   const t = messages(language).files;
-  const usual = option === undefined || option === '-o';
-  const via = `with ${option ?? '-o'}`;
+  const via = viaOf(naming, language);
   switch (code) {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return usual ? t.chooseWritable : option === null ? 'make the folder writable' : `choose a folder you can write to, ${via}`;
+      return via === undefined ? t.makeWritable : t.chooseWritable(via);
     case 'ENOSPC':
     case 'EDQUOT':
-      return usual ? t.freeSpace : option === null ? 'free some space' : `free some space, or choose another disk ${via}`;
+      return via === undefined ? t.freeSpaceOnly : t.freeSpace(via);
     default:
-      return usual ? t.chooseElsewhere : option === null ? 'check the folder, then run the command again' : `choose another place ${via}`;
+      return via === undefined ? t.checkFolder : t.chooseElsewhere(via);
   }
 }
 
@@ -87,11 +83,11 @@ function reason(code: string | undefined, error: Error, folder: string, language
     case 'ENOSPC':
       return t.diskFull;
     case 'EDQUOT':
-      return 'the disk quota is used up';
+      return t.quotaUsed;
     case 'EISDIR':
-      return t.itIsAFolder;
+      return t.isAFolder;
     case 'ENAMETOOLONG':
-      return 'the path is too long for the file system';
+      return t.pathTooLong;
     case 'ENOENT':
       // The folder was checked before writing: it exists but takes no new files (/proc), or it went away meanwhile.
       return existsSync(folder) ? t.noFileHere(folder) : t.folderGone;

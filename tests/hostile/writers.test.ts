@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writeAtomically } from '../../src/write/atomic.js';
 import { runCli, spawnCli, type CliResult } from '../helpers/cli.js';
 import { fixtureCopy, testdir } from '../helpers/testdir.js';
+import { open } from '../helpers/interview-pty.js';
+import { hasTmux } from '../helpers/tmux.js';
 import { expectNoCrash, expectRefused, failOnProcessWarnings, snapshot, unchanged } from './guard.js';
 
 /**
@@ -73,6 +75,23 @@ describe('devices, pipes and sockets are never replaced, even with --force', () 
     spawnSync('mkfifo', [join(dir, 'clause.schema.json')]);
     const result = await unchanged(dir, () => run(dir, 'schema', '--out', '.', '--force'));
     expectRefused(result, { code: 2, file: 'clause.schema.json', says: /it is not a regular file/ });
+  });
+});
+
+// The interview needs a terminal: a real one, so the refusal comes before the first question as an officer would see it.
+describe.skipIf(!hasTmux)(`the interview's answers file is never a device, a pipe or a socket${hasTmux ? '' : ' (skipped: tmux is not installed)'}`, () => {
+  test.each([
+    ['es', 'es_ES.UTF-8', 'no se puede escribir respuestas.yaml: no es un archivo normal (es un dispositivo, una tubería o un socket); clausula solo sustituye archivos normales', 'Cómo resolverlo: elija otro nombre'],
+    ['ca', 'ca_ES.UTF-8', 'no es pot escriure respuestas.yaml: no és un fitxer normal (és un dispositiu, una canonada o un sòcol); clausula només substitueix fitxers normals', 'Com resoldre-ho: trieu un altre nom'],
+  ])('refused before the first question, in the officer\'s language (%s), with a fix that fits the command', async (lang, LANG, says, fix) => {
+    const dir = testdir();
+    spawnSync('mkfifo', [join(dir, 'respuestas.yaml')]);
+    const t = open(`interview respuestas.yaml --lang ${lang}`, dir, LANG);
+    const screen = await t.waitFor('[exit ');
+    expect(screen).toContain(`clausula: error: ${says}\n${fix}\n[exit 2]`);
+    // Nothing was asked, and the pipe is still a pipe.
+    expect(screen).not.toContain('?');
+    expect(lstatSync(join(dir, 'respuestas.yaml')).isFIFO()).toBe(true);
   });
 });
 

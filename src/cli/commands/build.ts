@@ -96,8 +96,8 @@ export async function planBuild(ctx: CommandContext, answersPath: string, option
   }
   const outputs = outputsFor(ctx, library, { answersPath, requested: options.output as string | undefined, stem: options.stem as string | undefined, format, language }, documents.documents);
   const force = options.force === true;
-  const protect: Protected[] = [{ path: ctx.resolvePath(answersPath), what: 'the answers file the document is built from' }, ...libraryFiles(library)];
-  if (options.referenceDoc !== undefined) protect.push({ path: ctx.resolvePath(String(options.referenceDoc)), what: 'the reference document whose styles it takes' });
+  const protect: Protected[] = [{ path: ctx.resolvePath(answersPath), role: 'answers' }, ...libraryFiles(library)];
+  if (options.referenceDoc !== undefined) protect.push({ path: ctx.resolvePath(String(options.referenceDoc)), role: 'reference' });
   checkAllWritable(outputs, { force, protect, language });
   const plan = { library, loaded, selection, language, format, outputs, elsewhere: documents.elsewhere, answersPath, protect };
   if (into === undefined) return plan;

@@ -20,7 +20,7 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
   const { path, shown } = documentTarget(ctx, options.output as string | undefined, join(ctx.io.cwd, `${manifest.id}-guide.${language}.${format}`));
   const force = options.force === true;
   const protect: Protected[] = libraryFiles(library);
-  if (options.referenceDoc !== undefined) protect.push({ path: ctx.resolvePath(String(options.referenceDoc)), what: 'the reference document whose styles it takes' });
+  if (options.referenceDoc !== undefined) protect.push({ path: ctx.resolvePath(String(options.referenceDoc)), role: 'reference' });
   if (path !== undefined) checkWritable(path, shown, { force, protect });
   const reference = options.referenceDoc !== undefined ? await readReference(ctx, String(options.referenceDoc)) : undefined;
 

@@ -50,7 +50,7 @@ async function writeAll(dir: string, files: Record<string, string>): Promise<voi
   for (const [file, content] of Object.entries(files).sort()) {
     const path = join(dir, file);
     makeDirectory(dirname(path));
-    await writeFileSafely(path, content, { within: dir, option: null });
+    await writeFileSafely(path, content, { within: dir, naming: 'fixed' });
   }
 }
 

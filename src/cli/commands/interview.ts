@@ -42,7 +42,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
     throw new UsageError(t.isAFolder(args[0]!), t.giveAnswersFile);
   }
   // Before the first question: an officer must not answer thirty of them to learn the folder does not exist.
-  if (target !== undefined) checkWritable(target, displayPath(ctx, target), { force: existed, language: ctx.language });
+  if (target !== undefined) checkWritable(target, displayPath(ctx, target), { force: existed, language: ctx.language, naming: 'argument' });
   const resumed = existed ? readForResume(library, target, displayPath(ctx, target), ctx.language) : undefined;
   const language = answersLanguage(library, {
     option: options.lang,
@@ -88,7 +88,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
 
   const shown = displayPath(ctx, path);
   try {
-    await writeFileSafely(path, fileText(), { force: path === saver.path, display: shown, language });
+    await writeFileSafely(path, fileText(), { force: path === saver.path, display: shown, language, naming: 'argument' });
   } catch (error) {
     prompter.close?.();
     const kept = displayPath(ctx, await saver.keep(fileText()));
@@ -143,7 +143,7 @@ class Saver {
     if (text === this.last) return;
     const path = this.o.target ?? this.draftPath();
     try {
-      await writeFileSafely(path, text, { force: this.path === path, language: this.o.language, display: displayPath(this.ctx, path) });
+      await writeFileSafely(path, text, { force: this.path === path, language: this.o.language, display: displayPath(this.ctx, path), naming: 'argument' });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       // The file appeared meanwhile, or this folder takes no files: a draft elsewhere keeps the answers.

@@ -91,7 +91,7 @@ export async function run(ctx: CommandContext, args: string[], options: Record<s
 }
 
 /** clausula keeps the lock itself, inside the library: never through a link out of it, never elsewhere (lock has no -o). */
-const LOCK_RULES = (library: Library): WriteRules => ({ kind: 'owned', within: library.dir, option: null });
+const LOCK_RULES = (library: Library): WriteRules => ({ kind: 'owned', within: library.dir, naming: 'fixed' });
 
 /** Locking a library part of which cannot be read would record it without those clauses. */
 function refuseUnreadable(ctx: CommandContext, library: Library): void {

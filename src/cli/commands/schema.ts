@@ -22,7 +22,7 @@ export async function run(ctx: CommandContext, _args: string[], options: Record<
     }
   }
   // Every file is checked before the first is written: all of them or none.
-  const rules = { force: options.force === true, within: dir, option: '--out' };
+  const rules = { force: options.force === true, within: dir, naming: { option: '--out' } };
   const files = fileKinds.map((kind) => ({ kind, path: join(dir, schemaFileName(kind)) }));
   for (const { path } of files) checkWritable(path, displayPath(ctx, path), rules);
   for (const { kind, path } of files) {
