@@ -74,7 +74,7 @@ export function checkWritable(path: string, name: string, rules: WriteRules = {}
     throw new InputError(t.cannotWrite(name, why), fix);
   };
   if (path.endsWith('/') || path.endsWith(sep)) {
-    refuse(t.endsWithSlash, via === undefined ? undefined : t.giveFileName(via, `${name.replace(/[\\/]+$/, '')}/${exampleName(kind)}`));
+    refuse(t.endsWithSlash, via === undefined ? undefined : t.giveFileName(example(rules.naming, `${name.replace(/[\\/]+$/, '')}/${exampleName(kind)}`)));
   }
   const target = resolve(path);
   const parent = dirname(target);
@@ -104,7 +104,7 @@ export function checkWritable(path: string, name: string, rules: WriteRules = {}
     }
   }
   const stat = statSync(real);
-  if (stat.isDirectory()) refuse(t.isAFolder, via === undefined ? t.removeOrRenameFolder : t.giveFileName(via, exampleName(kind)));
+  if (stat.isDirectory()) refuse(t.isAFolder, via === undefined ? t.removeOrRenameFolder : t.giveFileName(example(rules.naming, exampleName(kind))));
   if (!stat.isFile()) refuse(t.notRegular, rename);
   for (const p of rules.protect ?? []) {
     if (isAtOrInside(p.path, real, stat)) refuse(t.isProtected(t.protectedRole[p.role]), rename);
@@ -114,6 +114,12 @@ export function checkWritable(path: string, name: string, rules: WriteRules = {}
     throw new InputError(t.exists(name), via === undefined ? undefined : t.forceOrRename(via));
   }
   return real;
+}
+
+/** "-o clauses.docx" for a file named with an option; nothing when the file is the command's argument. */
+function example(naming: Naming | undefined, file: string): string {
+  const chosen = naming ?? { option: '-o' };
+  return typeof chosen === 'object' ? `${chosen.option} ${file}` : '';
 }
 
 function exampleName(kind: WriteKind): string {

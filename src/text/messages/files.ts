@@ -60,9 +60,9 @@ export const files = {
   removeLinkOrRename: m({ en: (via: string) => `remove the link, or choose another name${via}`, es: (via) => `elimine el enlace, o elija otro nombre${via}`, ca: (via) => `elimineu l'enllaç, o trieu un altre nom${via}` }),
   isAFolder: m({ en: 'it is a folder', es: 'es una carpeta', ca: 'és una carpeta' }),
   giveFileName: m({
-    en: (via: string, example: string) => `give a file name${via ? `, such as${via.replace(/^ with/, '')} ${example}` : ''}`,
-    es: (via, example) => `indique un nombre de archivo${via ? `, como${via.replace(/^ con/, '')} ${example}` : ''}`,
-    ca: (via, example) => `indiqueu un nom de fitxer${via ? `, com${via.replace(/^ amb/, '')} ${example}` : ''}`,
+    en: (example: string) => (example ? `give a file name, such as ${example}` : 'give a file name'),
+    es: (example) => (example ? `indique un nombre de archivo, como ${example}` : 'indique un nombre de archivo'),
+    ca: (example) => (example ? `indiqueu un nom de fitxer, com ${example}` : 'indiqueu un nom de fitxer'),
   }),
   removeOrRenameFolder: m({ en: 'remove or rename the folder', es: 'elimine o cambie el nombre de la carpeta', ca: 'elimineu la carpeta o canvieu-ne el nom' }),
   notRegular: m({
