@@ -86,7 +86,14 @@ process.stderr.write(`clausula benchmark (${quick ? 'quick' : 'full'}: ${RUNS} r
 const c = (name, cmd, args, options = {}) => ({ name, cmd, args, ...options });
 
 // Start-up.
-measureTogether(c('node -e 0', node, ['-e', '0']), c('clausula --version', node, clausula('--version')), c('clausula --help', node, clausula('--help')));
+// `list` loads the command machinery (bundle, sealed code cache) and reads the library: a
+// command's start-up as an officer meets it.
+measureTogether(
+  c('node -e 0', node, ['-e', '0']),
+  c('clausula --version', node, clausula('--version')),
+  c('clausula --help', node, clausula('--help')),
+  c('clausula list', node, clausula('list')),
+);
 
 // A shipped scenario to docx, and the same content through pandoc: one document (the
 // administrative clauses, the larger of the two the scenario needs), so both make one file.
@@ -137,6 +144,7 @@ const ratio = (a, b) => (results[a] && results[b] ? Math.round((results[a].media
 const ratios = {
   'clausula --version / node -e 0': ratio('clausula --version', 'node -e 0'),
   'clausula --help / node -e 0': ratio('clausula --help', 'node -e 0'),
+  'clausula list / node -e 0': ratio('clausula list', 'node -e 0'),
   'build docx / pandoc md→docx': ratio('build shipped scenario → docx', 'pandoc same Markdown → docx'),
   [`lint ${SIZES[1]} / lint ${SIZES[0]}`]: ratio(`lint ${SIZES[1]} clauses`, `lint ${SIZES[0]} clauses`),
   [`lint ${SIZES[1]} / lint ${SIZES[0]} (cold)`]: ratio(`lint ${SIZES[1]} clauses (cold)`, `lint ${SIZES[0]} clauses (cold)`),

@@ -232,7 +232,7 @@ const ca: Words = {
   numbers: { thousands: '.', decimal: ',' },
   months: ['gener', 'febrer', 'març', 'abril', 'maig', 'juny', 'juliol', 'agost', 'setembre', 'octubre', 'novembre', 'desembre'],
   // "de gener", but "d’abril", "d’agost", "d’octubre".
-  date: (d, m, y) => `${d} ${/^[aeiouàèéíòóú]/.test(m) ? 'd’' : 'de '}${m} de ${y}`,
+  date: (d, m, y) => `${d} ${/^[aeiou\u00e0\u00e8\u00e9\u00ed\u00f2\u00f3\u00fa]/.test(m) ? 'd’' : 'de '}${m} de ${y}`,
 };
 
 const byLanguage: Record<string, Words> = { en, es, ca };

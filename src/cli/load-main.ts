@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +35,10 @@ export async function loadMain(argv: readonly string[]): Promise<LoadedMain> {
   // accept compiled code made from any other source of the same length, and run it.
   const cachedData = cache?.folder.read(cache.name, cache.identity);
   // CommonJS's own wrapper: the bundle sees exports, require, module, __filename and __dirname.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
+  // The build keeps the bundle ASCII (scripts/bundle.mjs): read as Latin-1 it is a one-byte string,
+  // made in a third of the time UTF-8 decoding takes, and cheaper for V8 to hash and scan.
+  const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
   const script = new Script(wrapped, { filename: BUNDLE, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as MainModule };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));

@@ -100,7 +100,7 @@ export function phrasesFor(language: string): Phrases {
 function conjunction(language: string, word: string, next: string): string {
   if (!language.startsWith('es')) return word;
   const n = next.toLowerCase();
-  if (word === 'y' && /^(i|hi)(?![aeouáéóú])/.test(n)) return 'e';
+  if (word === 'y' && /^(i|hi)(?![aeou\u00e1\u00e9\u00f3\u00fa])/.test(n)) return 'e';
   if (word === 'o' && /^(o|ho)/.test(n)) return 'u';
   return word;
 }
@@ -224,6 +224,6 @@ function pickText(text: Record<string, string> | undefined, language: string): s
 function lowerFirst(s: string): string {
   // Keep acronyms (ENS, CPV, IoT) as written: a first word with a capital after its first letter.
   const firstWord = s.split(/\s/)[0] ?? '';
-  if (/[A-ZÀ-Ý]/.test(firstWord.slice(1))) return s;
+  if (/[A-Z\u00c0-\u00dd]/.test(firstWord.slice(1))) return s;
   return s.charAt(0).toLowerCase() + s.slice(1);
 }

@@ -19,7 +19,7 @@ function marksFor(language: string): Marks {
 }
 
 // After these, a quotation mark opens; after anything else (a letter, a digit, a full stop), it closes.
-const OPENS_AFTER = /[\s([{\u2014\u2013«“‘/-]/;
+const OPENS_AFTER = /[\s([{\u2014\u2013\u00ab\u201c\u2018/-]/;
 
 /**
  * Typesets one paragraph's text, piece by piece: a quotation mark's side depends on the

@@ -368,7 +368,7 @@ export function verifyMessages(language: string): VerifyMessages {
             return `${where(w, d.position)}: a partir d’aquí el document difereix del que escriu clausula en més paràgrafs dels que verify detalla (en queden ${d.count})`;
         }
       },
-      placeMissing: (place, n) => `${capitalise(w.label({ text: '', place, index: 0 }).replace(/^el títol de /, ''))}: falta sencera (el títol i ${n - 1} ${n - 1 === 1 ? 'paràgraf' : 'paràgrafs'})`,
+      placeMissing: (place, n) => `${capitalise(w.label({ text: '', place, index: 0 }).replace(/^el t\u00edtol de /, ''))}: falta sencera (el títol i ${n - 1} ${n - 1 === 1 ? 'paràgraf' : 'paràgrafs'})`,
       text: (compared, region, n) =>
         `text${region ? ' (entre els marcadors «clausula»)' : ''}: ${!compared ? 'no comparat' : n === 0 ? 'tots els paràgrafs i totes les notes a peu de pàgina són tal com els escriu clausula' : `${n} ${n === 1 ? 'diferència' : 'diferències'} respecte del que escriu clausula:`}`,
       clauses: (total, bad) => `${total} clàusules: ${total - bad} tal com són a la biblioteca${bad ? `, ${bad} no` : ''}`,
@@ -503,7 +503,7 @@ export function verifyMessages(language: string): VerifyMessages {
             return `${where(w, d.position)}: a partir de aquí el documento difiere de lo que escribe clausula en más párrafos de los que verify detalla (quedan ${d.count})`;
         }
       },
-      placeMissing: (place, n) => `${capitalise(w.label({ text: '', place, index: 0 }).replace(/^el título de /, ''))}: falta entera (el título y ${n - 1} ${n - 1 === 1 ? 'párrafo' : 'párrafos'})`,
+      placeMissing: (place, n) => `${capitalise(w.label({ text: '', place, index: 0 }).replace(/^el t\u00edtulo de /, ''))}: falta entera (el título y ${n - 1} ${n - 1 === 1 ? 'párrafo' : 'párrafos'})`,
       text: (compared, region, n) =>
         `texto${region ? ' (entre los marcadores «clausula»)' : ''}: ${!compared ? 'no comparado' : n === 0 ? 'todos los párrafos y todas las notas al pie son tal como los escribe clausula' : `${n} ${n === 1 ? 'diferencia' : 'diferencias'} respecto de lo que escribe clausula:`}`,
       clauses: (total, bad) => `${total} cláusulas: ${total - bad} tal como están en la biblioteca${bad ? `, ${bad} no` : ''}`,

@@ -11,7 +11,7 @@ import { appProperties, multilevelHeadings, withLanguage } from './package-prope
 import { headersAndFooters, PAGE } from './page.js';
 import { headingNumbers } from './page-numbers.js';
 import type { ReferenceDoc } from './reference.js';
-import { reproducibleParts } from './reproducible.js';
+import { reproducibleParts, type PackagePart } from './reproducible.js';
 import { writeZip, type ZipEntry } from './zip.js';
 import { finishStyles, styleOptions } from './styles.js';
 import { fixTocEntries, type TocPages } from './toc-entries.js';
@@ -111,9 +111,9 @@ type Compiler = { compile(file: Document, prettify?: undefined, overrides?: read
  * of deflate saved. Packer's compiler is not public API; if a docx release moves it, we
  * fall back to Packer.
  */
-async function packageParts(document: Document): Promise<Uint8Array | ZipEntry[]> {
+async function packageParts(document: Document): Promise<Uint8Array | PackagePart[]> {
   const compiler = (Packer as unknown as { compiler?: Partial<Compiler> }).compiler;
   if (typeof compiler?.compile !== 'function') return Packer.toBuffer(document);
   const parts = (compiler as Compiler).compile(document, undefined, []);
-  return [...parts].map(([name, data]) => ({ name, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data) }));
+  return [...parts].map(([name, data]) => ({ name, data: typeof data === 'string' ? data : Buffer.from(data) }));
 }

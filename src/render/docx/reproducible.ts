@@ -9,6 +9,12 @@ export interface RepackOptions {
   edit?: (name: string, text: string) => string;
 }
 
+/** A part of the package: its bytes, or the XML text docx's compiler wrote (taken as it is, not encoded and decoded again). */
+export interface PackagePart {
+  name: string;
+  data: Buffer | string;
+}
+
 // DOS dates in a zip start in 1980.
 const ZIP_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 0);
 
@@ -18,10 +24,10 @@ const ZIP_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 0);
  * numbers bookmarks from a counter that runs across documents. Same model and date in,
  * same parts out, to be zipped with every entry dated `stamp`.
  */
-export function reproducibleParts(packed: Uint8Array | readonly ZipEntry[], options: RepackOptions): { entries: ZipEntry[]; stamp: Date } {
+export function reproducibleParts(packed: Uint8Array | readonly PackagePart[], options: RepackOptions): { entries: ZipEntry[]; stamp: Date } {
   const entries = packed instanceof Uint8Array ? readZip(packed) : packed;
   const names = entries.map((e) => e.name);
-  const parts = new Map<string, string>(entries.map((e) => [e.name, e.data.toString('utf8')]));
+  const parts = new Map<string, string>(entries.map((e) => [e.name, typeof e.data === 'string' ? e.data : e.data.toString('utf8')]));
   for (const [name, text] of Object.entries(options.replace ?? {})) {
     if (!parts.has(name)) names.push(name);
     parts.set(name, text);
@@ -54,7 +60,7 @@ export function reproducibleParts(packed: Uint8Array | readonly ZipEntry[], opti
 }
 
 /** The same, zipped: the reproducible bytes of a package docx wrote (the redline's). */
-export function repack(packed: Uint8Array | readonly ZipEntry[], options: RepackOptions): Uint8Array {
+export function repack(packed: Uint8Array | readonly PackagePart[], options: RepackOptions): Uint8Array {
   const { entries, stamp } = reproducibleParts(packed, options);
   return writeZip(entries, stamp);
 }
