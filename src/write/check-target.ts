@@ -42,12 +42,15 @@ export interface WriteRules {
   language?: string;
 }
 
+/** Most commands name their output with -o. */
+const DEFAULT_NAMING: Naming = { option: '-o' };
+
 /** The longest file name (one path component, in bytes) that Linux, macOS and Windows file systems take. */
 const NAME_MAX = 255;
 
 /** " with -o" in the messages' language; "" when the file is the command's argument; undefined when the user does not choose it. */
 export function viaOf(naming: Naming | undefined, language: string | undefined): string | undefined {
-  const chosen = naming ?? { option: '-o' };
+  const chosen = naming ?? DEFAULT_NAMING;
   if (chosen === 'fixed') return undefined;
   return chosen === 'argument' ? '' : messages(language).files.via(chosen.option);
 }
@@ -79,8 +82,8 @@ export function checkWritable(path: string, name: string, rules: WriteRules = {}
   const target = resolve(path);
   const parent = dirname(target);
   const parentStat = statOrUndefined(parent);
-  if (!parentStat) refuse(t.folderMissing(dirname(name)), via === undefined ? t.createFolderOnly : t.createFolder(via));
-  if (!parentStat!.isDirectory()) refuse(t.parentNotAFolder(dirname(name)), via === undefined ? undefined : t.pathInFolder(via));
+  if (!parentStat) return refuse(t.folderMissing(dirname(name)), via === undefined ? t.createFolderOnly : t.createFolder(via));
+  if (!parentStat.isDirectory()) refuse(t.parentNotAFolder(dirname(name)), via === undefined ? undefined : t.pathInFolder(via));
   const length = Buffer.byteLength(basename(target));
   if (length > NAME_MAX) refuse(t.nameTooLong(length, NAME_MAX), via === undefined ? undefined : t.shorterName(via));
   if (rules.within !== undefined) {
@@ -118,7 +121,7 @@ export function checkWritable(path: string, name: string, rules: WriteRules = {}
 
 /** "-o clauses.docx" for a file named with an option; nothing when the file is the command's argument. */
 function example(naming: Naming | undefined, file: string): string {
-  const chosen = naming ?? { option: '-o' };
+  const chosen = naming ?? DEFAULT_NAMING;
   return typeof chosen === 'object' ? `${chosen.option} ${file}` : '';
 }
 
